@@ -1,0 +1,267 @@
+// IPVS model <-> generic netlink attributes: encode* builds request nests, decode* reads replies.
+//
+//  IPVS_CMD_ATTR_SERVICE (nest)          IPVS_CMD_ATTR_DEST (nest)
+//   ├ AF u16                              ├ ADDR_FAMILY u16, ADDR 16 B, PORT be16
+//   ├ FWMARK u32 | PROTOCOL u16,          ├ FWD_METHOD u32, WEIGHT u32
+//   │   ADDR 16 B, PORT be16              ├ TUN_TYPE u8, TUN_PORT be16, TUN_FLAGS u16
+//   └ SCHED_NAME, PE_NAME, FLAGS{flags,   └ U_THRESH u32, L_THRESH u32
+//     mask}, TIMEOUT u32, NETMASK u32       (replies add conns and STATS/STATS64 nests)
+import { addrBytes, addrText, bytesToU32, u32ToBytes } from '../model/addr.js';
+import { PROTOCOL_NUMBER } from '../model/key.js';
+import {
+  zeroStats, type Daemon, type DaemonKey, type Dest, type DestEntry, type DestKey, type Family, type Forward, type Info,
+  type Protocol, type Service, type ServiceEntry, type ServiceKey, type Stats, type Timeouts, type TunnelCsum, type TunnelType,
+} from '../model/types.js';
+import { attrStr, decodeAttrs, type Attrs, type NlWriter } from './attr.js';
+import * as U from './uapi.js';
+
+const FAMILY_AF: Record<Family, number> = { 4: U.AF_INET, 6: U.AF_INET6 };
+const FWD_NUMBER: Record<Forward, number> = { masq: U.IP_VS_CONN_F_MASQ, local: U.IP_VS_CONN_F_LOCALNODE, ipip: U.IP_VS_CONN_F_TUNNEL, gate: U.IP_VS_CONN_F_DROUTE };
+const FWD_NAME: Forward[] = ['masq', 'local', 'ipip', 'gate'];
+const TUN_TYPES: TunnelType[] = ['ipip', 'gue', 'gre'];
+const TUN_CSUM_NUMBER: Record<TunnelCsum, number> = { nocsum: 0, csum: 1, remcsum: 2 };
+
+/** Thrown when a kernel reply lacks an attribute the protocol requires. */
+export class DecodeError extends Error {
+  constructor(what: string) {
+    super(`malformed IPVS reply: ${what}`);
+    this.name = 'DecodeError';
+  }
+}
+
+function need(a: Attrs, type: number, what: string): Buffer {
+  const b = a[type];
+  if (!b) throw new DecodeError(`missing ${what}`);
+  return b;
+}
+
+function familyOf(af: number): Family {
+  if (af === U.AF_INET) return 4;
+  if (af === U.AF_INET6) return 6;
+  throw new DecodeError(`address family ${af}`);
+}
+
+function addr16(af: Family, text: string): Uint8Array {
+  const out = new Uint8Array(16);
+  out.set(addrBytes(af, text));
+  return out;
+}
+
+function protocolOf(n: number): Protocol {
+  if (n === U.IPPROTO_TCP) return 'tcp';
+  if (n === U.IPPROTO_UDP) return 'udp';
+  if (n === U.IPPROTO_SCTP) return 'sctp';
+  throw new DecodeError(`protocol ${n}`);
+}
+
+/** Writes the identifying part of a service nest (AF plus FWMARK, or PROTOCOL, ADDR, PORT). */
+function putKey(w: NlWriter, k: ServiceKey): void {
+  w.u16(U.IPVS_SVC_ATTR_AF, FAMILY_AF[k.af]);
+  if (k.kind === 'fwmark') {
+    w.u32(U.IPVS_SVC_ATTR_FWMARK, k.fwmark);
+  } else {
+    w.u16(U.IPVS_SVC_ATTR_PROTOCOL, PROTOCOL_NUMBER[k.protocol]);
+    w.bytes(U.IPVS_SVC_ATTR_ADDR, addr16(k.af, k.addr));
+    w.be16(U.IPVS_SVC_ATTR_PORT, k.port);
+  }
+}
+
+/** IPVS_CMD_ATTR_SERVICE with only the key (DEL, ZERO, GET, and the service of a dest command). */
+export function encodeServiceKey(w: NlWriter, k: ServiceKey): void {
+  const n = w.nestStart(U.IPVS_CMD_ATTR_SERVICE);
+  putKey(w, k);
+  w.nestEnd(n);
+}
+
+/** The service flag bits of a Service. */
+export function serviceFlags(s: Service): number {
+  return (s.persistent ? U.IP_VS_SVC_F_PERSISTENT : 0) | (s.onePacket ? U.IP_VS_SVC_F_ONEPACKET : 0) | ((s.schedFlags & 7) * U.IP_VS_SVC_F_SCHED1);
+}
+
+/** IPVS_CMD_ATTR_SERVICE, full entry (NEW_SERVICE, SET_SERVICE). */
+export function encodeService(w: NlWriter, s: Service): void {
+  const n = w.nestStart(U.IPVS_CMD_ATTR_SERVICE);
+  putKey(w, s.key);
+  w.str(U.IPVS_SVC_ATTR_SCHED_NAME, s.scheduler);
+  if (s.pe) w.str(U.IPVS_SVC_ATTR_PE_NAME, s.pe);
+  const flags = Buffer.alloc(8);
+  flags.writeUInt32LE(serviceFlags(s), 0);
+  flags.writeUInt32LE(0xffffffff, 4);
+  w.bytes(U.IPVS_SVC_ATTR_FLAGS, flags);
+  w.u32(U.IPVS_SVC_ATTR_TIMEOUT, s.timeout);
+  if (s.key.af === 4) w.be32(U.IPVS_SVC_ATTR_NETMASK, s.netmask);
+  else w.u32(U.IPVS_SVC_ATTR_NETMASK, s.netmask);
+  w.nestEnd(n);
+}
+
+/** IPVS_CMD_ATTR_DEST, full entry (every field, as libipvs sends it). */
+export function encodeDest(w: NlWriter, d: Dest): void {
+  const n = w.nestStart(U.IPVS_CMD_ATTR_DEST);
+  w.u16(U.IPVS_DEST_ATTR_ADDR_FAMILY, FAMILY_AF[d.af]);
+  w.bytes(U.IPVS_DEST_ATTR_ADDR, addr16(d.af, d.addr));
+  w.be16(U.IPVS_DEST_ATTR_PORT, d.port);
+  w.u32(U.IPVS_DEST_ATTR_FWD_METHOD, FWD_NUMBER[d.fwd]);
+  w.u32(U.IPVS_DEST_ATTR_WEIGHT, d.weight);
+  w.u8(U.IPVS_DEST_ATTR_TUN_TYPE, TUN_TYPES.indexOf(d.tunnel.type));
+  w.be16(U.IPVS_DEST_ATTR_TUN_PORT, d.tunnel.port);
+  w.u16(U.IPVS_DEST_ATTR_TUN_FLAGS, TUN_CSUM_NUMBER[d.tunnel.csum]);
+  w.u32(U.IPVS_DEST_ATTR_U_THRESH, d.upperThreshold);
+  w.u32(U.IPVS_DEST_ATTR_L_THRESH, d.lowerThreshold);
+  w.nestEnd(n);
+}
+
+/** IPVS_CMD_ATTR_DEST with the key fields only (DEL_DEST); the kernel still wants a complete nest, so defaults fill it. */
+export function encodeDestKey(w: NlWriter, d: DestKey): void {
+  encodeDest(w, { ...d, fwd: 'gate', weight: 0, upperThreshold: 0, lowerThreshold: 0, tunnel: { type: 'ipip', port: 0, csum: 'nocsum' } });
+}
+
+const STAT_FIELDS: [keyof Stats, number, boolean][] = [
+  ['conns', U.IPVS_STATS_ATTR_CONNS, false], ['inpkts', U.IPVS_STATS_ATTR_INPKTS, false], ['outpkts', U.IPVS_STATS_ATTR_OUTPKTS, false],
+  ['inbytes', U.IPVS_STATS_ATTR_INBYTES, true], ['outbytes', U.IPVS_STATS_ATTR_OUTBYTES, true],
+  ['cps', U.IPVS_STATS_ATTR_CPS, false], ['inpps', U.IPVS_STATS_ATTR_INPPS, false], ['outpps', U.IPVS_STATS_ATTR_OUTPPS, false],
+  ['inbps', U.IPVS_STATS_ATTR_INBPS, false], ['outbps', U.IPVS_STATS_ATTR_OUTBPS, false],
+];
+
+/** Decodes a STATS64 nest (all u64) or, failing that, a STATS nest (u32 except bytes). */
+export function decodeStats(stats64: Buffer | undefined, stats: Buffer | undefined): Stats {
+  const out = zeroStats();
+  const src = stats64 ?? stats;
+  if (!src) return out;
+  const a = decodeAttrs(src);
+  for (const [name, type, wide] of STAT_FIELDS) {
+    const v = a[type];
+    if (!v) continue;
+    out[name] = stats64 || wide ? (v.length >= 8 ? v.readBigUInt64LE(0) : BigInt(v.readUInt32LE(0))) : BigInt(v.readUInt32LE(0));
+  }
+  return out;
+}
+
+/** Decodes the attributes inside an IPVS_CMD_ATTR_SERVICE reply nest. */
+export function decodeService(nest: Buffer): ServiceEntry {
+  const a = decodeAttrs(nest);
+  const af = familyOf(need(a, U.IPVS_SVC_ATTR_AF, 'service AF').readUInt16LE(0));
+  const fw = a[U.IPVS_SVC_ATTR_FWMARK];
+  const fwmark = fw ? fw.readUInt32LE(0) : 0;
+  let key: ServiceKey;
+  if (fwmark) {
+    key = { kind: 'fwmark', af, fwmark };
+  } else {
+    const addr = need(a, U.IPVS_SVC_ATTR_ADDR, 'service ADDR');
+    key = {
+      kind: 'addr', af,
+      protocol: protocolOf(need(a, U.IPVS_SVC_ATTR_PROTOCOL, 'service PROTOCOL').readUInt16LE(0)),
+      addr: addrText(af, addr.subarray(0, af === 4 ? 4 : 16)),
+      port: need(a, U.IPVS_SVC_ATTR_PORT, 'service PORT').readUInt16BE(0),
+    };
+  }
+  const fl = need(a, U.IPVS_SVC_ATTR_FLAGS, 'service FLAGS');
+  const flags = fl.readUInt32LE(0) & fl.readUInt32LE(4);
+  const nm = need(a, U.IPVS_SVC_ATTR_NETMASK, 'service NETMASK');
+  const pe = a[U.IPVS_SVC_ATTR_PE_NAME];
+  return {
+    key,
+    scheduler: attrStr(need(a, U.IPVS_SVC_ATTR_SCHED_NAME, 'service SCHED_NAME')),
+    pe: pe ? attrStr(pe) : '',
+    persistent: (flags & U.IP_VS_SVC_F_PERSISTENT) !== 0,
+    timeout: need(a, U.IPVS_SVC_ATTR_TIMEOUT, 'service TIMEOUT').readUInt32LE(0),
+    netmask: af === 4 ? nm.readUInt32BE(0) : nm.readUInt32LE(0),
+    onePacket: (flags & U.IP_VS_SVC_F_ONEPACKET) !== 0,
+    schedFlags: (flags / U.IP_VS_SVC_F_SCHED1) & 7,
+    stats: decodeStats(a[U.IPVS_SVC_ATTR_STATS64], a[U.IPVS_SVC_ATTR_STATS]),
+  };
+}
+
+/** Decodes the attributes inside an IPVS_CMD_ATTR_DEST reply nest; svcAf is used when ADDR_FAMILY is absent. */
+export function decodeDest(nest: Buffer, svcAf: Family): DestEntry {
+  const a = decodeAttrs(nest);
+  const afAttr = a[U.IPVS_DEST_ATTR_ADDR_FAMILY];
+  const af = afAttr ? familyOf(afAttr.readUInt16LE(0)) : svcAf;
+  const addr = need(a, U.IPVS_DEST_ATTR_ADDR, 'dest ADDR');
+  const u32 = (t: number, what: string): number => need(a, t, what).readUInt32LE(0);
+  const tt = a[U.IPVS_DEST_ATTR_TUN_TYPE];
+  const tp = a[U.IPVS_DEST_ATTR_TUN_PORT];
+  const tf = a[U.IPVS_DEST_ATTR_TUN_FLAGS];
+  const csum = tf ? tf.readUInt16LE(0) : 0;
+  return {
+    af,
+    addr: addrText(af, addr.subarray(0, af === 4 ? 4 : 16)),
+    port: need(a, U.IPVS_DEST_ATTR_PORT, 'dest PORT').readUInt16BE(0),
+    fwd: FWD_NAME[u32(U.IPVS_DEST_ATTR_FWD_METHOD, 'dest FWD_METHOD') & U.IP_VS_CONN_F_FWD_MASK] ?? 'gate',
+    weight: u32(U.IPVS_DEST_ATTR_WEIGHT, 'dest WEIGHT'),
+    upperThreshold: u32(U.IPVS_DEST_ATTR_U_THRESH, 'dest U_THRESH'),
+    lowerThreshold: u32(U.IPVS_DEST_ATTR_L_THRESH, 'dest L_THRESH'),
+    tunnel: {
+      type: TUN_TYPES[tt ? tt.readUInt8(0) : 0] ?? 'ipip',
+      port: tp ? tp.readUInt16BE(0) : 0,
+      csum: csum & 2 ? 'remcsum' : csum & 1 ? 'csum' : 'nocsum',
+    },
+    activeConns: u32(U.IPVS_DEST_ATTR_ACTIVE_CONNS, 'dest ACTIVE_CONNS'),
+    inactConns: u32(U.IPVS_DEST_ATTR_INACT_CONNS, 'dest INACT_CONNS'),
+    persistConns: u32(U.IPVS_DEST_ATTR_PERSIST_CONNS, 'dest PERSIST_CONNS'),
+    stats: decodeStats(a[U.IPVS_DEST_ATTR_STATS64], a[U.IPVS_DEST_ATTR_STATS]),
+  };
+}
+
+/** Decodes GET_INFO's top-level attributes. */
+export function decodeInfo(a: Attrs): Info {
+  return {
+    version: need(a, U.IPVS_INFO_ATTR_VERSION, 'INFO_ATTR_VERSION').readUInt32LE(0),
+    connTabSize: need(a, U.IPVS_INFO_ATTR_CONN_TAB_SIZE, 'INFO_ATTR_CONN_TAB_SIZE').readUInt32LE(0),
+  };
+}
+
+/** Decodes GET_CONFIG's top-level attributes. */
+export function decodeTimeouts(a: Attrs): Timeouts {
+  const get = (t: number): number => a[t]?.readUInt32LE(0) ?? 0;
+  return { tcp: get(U.IPVS_CMD_ATTR_TIMEOUT_TCP), tcpFin: get(U.IPVS_CMD_ATTR_TIMEOUT_TCP_FIN), udp: get(U.IPVS_CMD_ATTR_TIMEOUT_UDP) };
+}
+
+/** SET_CONFIG's top-level attributes. */
+export function encodeTimeouts(w: NlWriter, t: Timeouts): void {
+  w.u32(U.IPVS_CMD_ATTR_TIMEOUT_TCP, t.tcp).u32(U.IPVS_CMD_ATTR_TIMEOUT_TCP_FIN, t.tcpFin).u32(U.IPVS_CMD_ATTR_TIMEOUT_UDP, t.udp);
+}
+
+const STATE_NUMBER = { master: U.IP_VS_STATE_MASTER, backup: U.IP_VS_STATE_BACKUP };
+
+/** IPVS_CMD_ATTR_DAEMON for NEW_DAEMON (optional fields only when set, as libipvs does). */
+export function encodeDaemon(w: NlWriter, d: Daemon): void {
+  const n = w.nestStart(U.IPVS_CMD_ATTR_DAEMON);
+  w.u32(U.IPVS_DAEMON_ATTR_STATE, STATE_NUMBER[d.state]).str(U.IPVS_DAEMON_ATTR_MCAST_IFN, d.mcastIfn).u32(U.IPVS_DAEMON_ATTR_SYNC_ID, d.syncId);
+  if (d.syncMaxlen) w.u16(U.IPVS_DAEMON_ATTR_SYNC_MAXLEN, d.syncMaxlen);
+  if (d.mcastPort) w.u16(U.IPVS_DAEMON_ATTR_MCAST_PORT, d.mcastPort);
+  if (d.mcastTtl) w.u8(U.IPVS_DAEMON_ATTR_MCAST_TTL, d.mcastTtl);
+  if (d.mcastGroup?.af === 6) w.bytes(U.IPVS_DAEMON_ATTR_MCAST_GROUP6, addrBytes(6, d.mcastGroup.addr));
+  else if (d.mcastGroup) w.bytes(U.IPVS_DAEMON_ATTR_MCAST_GROUP, addrBytes(4, d.mcastGroup.addr));
+  w.nestEnd(n);
+}
+
+/** IPVS_CMD_ATTR_DAEMON for DEL_DAEMON. */
+export function encodeDaemonKey(w: NlWriter, d: DaemonKey): void {
+  const n = w.nestStart(U.IPVS_CMD_ATTR_DAEMON);
+  w.u32(U.IPVS_DAEMON_ATTR_STATE, STATE_NUMBER[d.state]).str(U.IPVS_DAEMON_ATTR_MCAST_IFN, d.mcastIfn).u32(U.IPVS_DAEMON_ATTR_SYNC_ID, d.syncId);
+  w.nestEnd(n);
+}
+
+/** Decodes an IPVS_CMD_ATTR_DAEMON reply nest; undefined for a stopped slot. */
+export function decodeDaemon(nest: Buffer): Daemon | undefined {
+  const a = decodeAttrs(nest);
+  const st = need(a, U.IPVS_DAEMON_ATTR_STATE, 'daemon STATE').readUInt32LE(0);
+  const state = st & U.IP_VS_STATE_MASTER ? 'master' : st & U.IP_VS_STATE_BACKUP ? 'backup' : undefined;
+  if (!state) return undefined;
+  const d: Daemon = {
+    state,
+    mcastIfn: attrStr(need(a, U.IPVS_DAEMON_ATTR_MCAST_IFN, 'daemon MCAST_IFN')),
+    syncId: need(a, U.IPVS_DAEMON_ATTR_SYNC_ID, 'daemon SYNC_ID').readUInt32LE(0),
+  };
+  const ml = a[U.IPVS_DAEMON_ATTR_SYNC_MAXLEN];
+  if (ml) d.syncMaxlen = ml.readUInt16LE(0);
+  const g6 = a[U.IPVS_DAEMON_ATTR_MCAST_GROUP6];
+  const g4 = a[U.IPVS_DAEMON_ATTR_MCAST_GROUP];
+  if (g6) d.mcastGroup = { af: 6, addr: addrText(6, g6) };
+  else if (g4) d.mcastGroup = { af: 4, addr: addrText(4, u32ToBytes(bytesToU32(g4))) };
+  const port = a[U.IPVS_DAEMON_ATTR_MCAST_PORT];
+  if (port) d.mcastPort = port.readUInt16LE(0);
+  const ttl = a[U.IPVS_DAEMON_ATTR_MCAST_TTL];
+  if (ttl) d.mcastTtl = ttl.readUInt8(0);
+  return d;
+}
