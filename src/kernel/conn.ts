@@ -108,6 +108,8 @@ export class GenlConn {
     const done = new Promise<Buffer[]>((resolve, reject) => {
       this.pending.set(seq, { dump, payloads: [], interrupted: false, resolve, reject });
     });
+    // The reply can arrive before send()'s callback: mark the rejection handled until we return it.
+    done.catch(() => undefined);
     this.t.setBusy(true);
     try {
       await this.t.send(Buffer.from(w.finish()));

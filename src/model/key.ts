@@ -46,12 +46,13 @@ export function compareServices(a: ServiceKey, b: ServiceKey): number {
   return cmpWords(words(a.af, a.addr), words(b.af, b.addr)) || cmp(a.port, b.port);
 }
 
-/** Orders real servers as ipvsadm's sorted listing does: address, then port; compared unsigned (D2). */
+/**
+ * Orders real servers as ipvsadm's sorted listing does: address, then port; compared unsigned (D2).
+ * Real servers of another family than their service (tunnels) sort IPv4 first.
+ */
 export function compareDests(a: DestKey, b: DestKey): number {
-  const wa = words(a.af, a.addr);
-  const wb = words(b.af, b.addr);
-  const n = a.af === 6 ? 4 : 1;
-  return cmpWords(wa.slice(0, n), wb.slice(0, n)) || cmp(a.port, b.port);
+  if (a.af !== b.af) return a.af === 4 ? -1 : 1;
+  return cmpWords(words(a.af, a.addr), words(b.af, b.addr)) || cmp(a.port, b.port);
 }
 
 /** Sorts by a comparator on precomputed keys, leaving the input untouched. */

@@ -1,0 +1,1 @@
+export const SCENARIOS: { name: string; steps: (string | string[] | { args: string[]; stdin: string })[] }[];
