@@ -1,0 +1,100 @@
+// main() end to end against MemoryIpvs: listings, save, restore semantics, errors and exit codes.
+import { describe, expect, it } from 'vitest';
+import { memoryCli } from '../support/run.js';
+
+describe('main against MemoryIpvs', () => {
+  it('adds services and real servers and lists them sorted, numeric', async () => {
+    const { run } = memoryCli();
+    for (const l of ['-A -t 192.0.2.9:80 -s rr', '-A -t 192.0.2.1:80', '-a -t 192.0.2.1:80 -r 198.51.100.2 -m -w 2', '-a -t 192.0.2.1:80 -r 198.51.100.1:8080 -m']) {
+      expect((await run(l)).code).toBe(0);
+    }
+    expect((await run('-Ln')).stdout).toBe([
+      'IP Virtual Server version 1.2.1 (size=4096)',
+      'Prot LocalAddress:Port Scheduler Flags',
+      '  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn',
+      'TCP  192.0.2.1:80 wlc',
+      '  -> 198.51.100.1:8080            Masq    1      0          0         ',
+      '  -> 198.51.100.2:80              Masq    2      0          0         ',
+      'TCP  192.0.2.9:80 rr', ''].join('\n'));
+  });
+
+  it('names hosts and ports without -n', async () => {
+    const { run } = memoryCli();
+    await run('-A -t 192.0.2.1:80');
+    await run('-a -t 192.0.2.1:80 -r 192.0.2.10 -m');
+    expect((await run('-L')).stdout).toContain('  -> web-a.example:http           Masq');
+    expect((await run([])).stdout).toContain('TCP  192.0.2.1:http wlc\n');
+  });
+
+  it('reports kernel errors with ipvsadm texts and 255', async () => {
+    const { run } = memoryCli();
+    await run('-A -t 192.0.2.1:80');
+    expect(await run('-A -t 192.0.2.1:80')).toEqual({ stdout: '', stderr: 'Service already exists\n', code: 255 });
+    expect(await run('-a -t 192.0.2.2:80 -r 198.51.100.1')).toEqual({ stdout: '', stderr: 'Service not defined\n', code: 255 });
+    expect(await run('-d -t 192.0.2.1:80 -r 198.51.100.1')).toEqual({ stdout: '', stderr: 'No such destination\n', code: 255 });
+    expect(await run('-a -t 192.0.2.1:80 -r 198.51.100.3 -m -y 10')).toEqual({ stdout: '', stderr: 'Numerical result out of range\n', code: 255 });
+    expect(await run('-L -t 192.0.2.99:80')).toEqual({ stdout: '', stderr: 'No such service\n', code: 1 });
+  });
+
+  it('-E and -e replace every field', async () => {
+    const { run } = memoryCli();
+    await run('-A -t 192.0.2.82:80 -p 100 -s rr');
+    await run('-E -t 192.0.2.82:80 -s wrr');
+    await run('-a -t 192.0.2.82:80 -r 198.51.100.1 -m -w 7 -x 20 -y 10');
+    await run('-e -t 192.0.2.82:80 -r 198.51.100.1 -m -x 30');
+    expect((await run('-Sn')).stdout).toBe('-A -t 192.0.2.82:80 -s wrr\n-a -t 192.0.2.82:80 -r 198.51.100.1:80 -m -w 1 -x 30 -y 0\n');
+  });
+
+  it('-R: parse errors abort keeping earlier lines, kernel errors go on, status of the last line', async () => {
+    const { run } = memoryCli();
+    const r1 = await run('-R', '-A -t 192.0.2.1:80\n-A -t 192.0.2.1:80\n-a -t 192.0.2.1:80 -r 198.51.100.1 -w 99999999999\n-A -t 192.0.2.2:80\n');
+    expect(r1).toEqual({ stdout: '', stderr: 'Service already exists\nillegal weight specified\n', code: 2 });
+    expect((await run('-Sn')).stdout).toBe('-A -t 192.0.2.1:80 -s wlc\n');
+    expect((await run('-R', '-A -t 192.0.2.3:80\r\n\n  ipvsadm -A -t 192.0.2.1:80\n')).code).toBe(255);
+    expect((await run('-R', '-A -t 192.0.2.1:80\n-A -t 192.0.2.4:80\n')).code).toBe(0);
+    expect((await run('-R', '# comment\n-A -t 192.0.2.5:80\n')).code).toBe(255);
+    expect((await run('-Sn')).stdout).not.toContain('192.0.2.5');
+  });
+
+  it('D1: fwmarks of 2^31 and more print unsigned and restore', async () => {
+    const { run } = memoryCli();
+    await run('-A -f 3000000000 -s rr');
+    const saved = (await run('-Sn')).stdout;
+    expect(saved).toBe('-A -f 3000000000 -s rr\n');
+    expect((await run('-Ln')).stdout).toContain('FWM  3000000000 rr\n');
+    await run('-C');
+    expect((await run('-R', saved)).code).toBe(0);
+    expect((await run('-Sn')).stdout).toBe(saved);
+  });
+
+  it('D2: sorts unsigned (an address with the top bit set sorts last)', async () => {
+    const { run } = memoryCli();
+    await run('-A -t [2001:db8:c000::1]:80');
+    await run('-A -t [2001:db8::1]:80');
+    await run('-A -t [2001:db8:8000::1]:80');
+    const lines = (await run('-Sn')).stdout.trim().split('\n');
+    expect(lines).toEqual(['-A -t [2001:db8::1]:80 -s wlc', '-A -t [2001:db8:8000::1]:80 -s wlc', '-A -t [2001:db8:c000::1]:80 -s wlc']);
+  });
+
+  it('D3: -S saves non-zero thresholds', async () => {
+    const { run } = memoryCli();
+    await run('-A -t 192.0.2.1:80');
+    await run('-a -t 192.0.2.1:80 -r 198.51.100.4 -m -w 0 -x 100 -y 50');
+    await run('-a -t 192.0.2.1:80 -r 198.51.100.5 -m');
+    expect((await run('-Sn')).stdout).toBe('-A -t 192.0.2.1:80 -s wlc\n-a -t 192.0.2.1:80 -r 198.51.100.4:80 -m -w 0 -x 100 -y 50\n-a -t 192.0.2.1:80 -r 198.51.100.5:80 -m -w 1\n');
+  });
+
+  it('D5: -h, -v and usage errors need no kernel', async () => {
+    const noKernel = async () => { throw Object.assign(new Error('no ip_vs'), { errno: 92 }); };
+    const { run } = memoryCli(undefined, noKernel);
+    const h = await run('-h');
+    expect(h.code).toBe(0);
+    expect(h.stdout).toMatch(/^ipvsadm v1\.31 .*\nUsage:\n/);
+    expect((await run('-v')).code).toBe(0);
+    expect(await run('-A -t 192.0.2.300:80')).toEqual({ stdout: '', stderr: 'illegal virtual server address[:port] specified\n', code: 2 });
+    expect(await run('-Ln')).toEqual({
+      stdout: '', code: 2,
+      stderr: "Can't initialize ipvs: Protocol not available\nAre you sure that IP Virtual Server is built in the kernel or as module?\n",
+    });
+  });
+});
