@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // ipvsadm-restore: flushes the table, then restores stdin with lines starting with `#` skipped (Debian's wrapper).
 import { main } from '../dist/cli/main.js';
-import { nodeIo } from '../dist/cli/node-io.js';
+import { guardAgainstCrashes, nodeIo } from '../dist/cli/node-io.js';
+
+guardAgainstCrashes();
 
 const io = nodeIo();
 const flushed = await main(['-C'], io);

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // ipvsadm-save [-n]: prints the table as ipvsadm -R input (Debian's wrapper runs `ipvsadm -S $NUMERIC`).
 import { main } from '../dist/cli/main.js';
-import { nodeIo } from '../dist/cli/node-io.js';
+import { guardAgainstCrashes, nodeIo } from '../dist/cli/node-io.js';
+
+guardAgainstCrashes();
 
 const numeric = process.argv.slice(2).includes('-n') ? ['-n'] : [];
 process.exitCode = await main(['-S', ...numeric], nodeIo());

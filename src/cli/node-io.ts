@@ -19,3 +19,13 @@ export function nodeIo(): Io {
     lookup: systemLookup,
   };
 }
+
+/** No stack traces: anything unexpected becomes one line on stderr and status 255. */
+export function guardAgainstCrashes(): void {
+  const die = (e: unknown): never => {
+    process.stderr.write(`ipvsadm: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(255);
+  };
+  process.on('uncaughtException', die);
+  process.on('unhandledRejection', die);
+}

@@ -98,3 +98,24 @@ describe('main against MemoryIpvs', () => {
     });
   });
 });
+
+describe('main never throws (fuzz against MemoryIpvs)', () => {
+  it('answers every random command line and restore input with a status', async () => {
+    const { run } = memoryCli();
+    const atoms = ['-A', '-a', '-E', '-e', '-d', '-D', '-L', '-Ln', '-S', '-Sn', '-Z', '-C', '-R', '-t', '-u', '-f', '-r', '-s', '-p', '-M',
+      '-w', '-x', '-y', '-b', '-6', '-m', '-g', '-i', '-o', '--pe', 'sip', '--set', '--tun-type', 'gue', 'gre', '--tun-port', '--tun-csum',
+      '--start-daemon', 'master', '--mcast-interface', 'lo', '--daemon', '--timeout', '--stats', '--rate', '--thresholds', '--tun-info',
+      '--persistent-conn', '--nosort', '--exact', '192.0.2.1:80', '192.0.2.2', '[2001:db8::1]:80', '2001:db8::2', '198.51.100.1',
+      '198.51.100.2:8080', '1', '7', '3000000000', '0', '-1', '255.255.255.0', '64', 'rr', 'sh', 'mh', 'sh-port,sh-fallback', 'x', ''];
+    let seed = 42;
+    const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+    const line = () => Array.from({ length: 1 + rnd(8) }, () => atoms[rnd(atoms.length)]!);
+    for (let i = 0; i < 1500; i++) {
+      const args = line();
+      const stdin = args[0] === '-R' ? Array.from({ length: rnd(5) }, () => line().join(' ')).join('\n') : '';
+      const r = await run(args, stdin);
+      expect([0, 1, 2, 255]).toContain(r.code);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
