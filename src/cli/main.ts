@@ -15,6 +15,8 @@ export interface Io {
   readStdin(): Promise<string>;
   /** Opens the backend; rejects with an error carrying `errno` when IPVS cannot be initialised. */
   openIpvs(): Promise<Ipvs>;
+  /** Reads /proc/net/ip_vs_conn. */
+  readConns(): Promise<string>;
   lookup: Lookup & Names;
 }
 
@@ -34,6 +36,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   let opened: Promise<Ipvs> | undefined;
   const ctx: Context = {
     names: io.lookup,
+    readConns: () => io.readConns(),
     ipvs: () => {
       opened ??= io.openIpvs().catch((e: unknown) => {
         const errno = errnoOf(e);

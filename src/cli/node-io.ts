@@ -16,6 +16,7 @@ export function nodeIo(): Io {
     stderr: (s) => { if (s) process.stderr.write(s); },
     readStdin,
     openIpvs: async () => (await import('../kernel/open.js')).openKernelIpvs(),
+    readConns: async () => (await import('../kernel/conns.js')).readConns(),
     lookup: systemLookup,
   };
 }

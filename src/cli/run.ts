@@ -6,6 +6,8 @@ import { formatListing, formatServiceListing, type Row } from '../format/list.js
 import { resolveNamer, type Names } from '../format/names.js';
 import { formatSave } from '../format/save.js';
 import { formatDaemons, formatTimeouts } from '../format/misc.js';
+import { formatConns } from '../format/conns.js';
+import { CONN_PROC_FILE, parseConns } from '../kernel/conns.js';
 import type { Command, ListFormat } from './command.js';
 import { ipvsStrerror } from './errors.js';
 
@@ -21,6 +23,8 @@ export interface Output {
 export interface Context {
   ipvs(): Promise<Ipvs>;
   names: Names;
+  /** The text of /proc/net/ip_vs_conn (rejects when it cannot be opened). */
+  readConns(): Promise<string>;
 }
 
 const ok = (stdout = ''): Output => ({ stdout, stderr: '', code: 0, exit: false });
@@ -41,13 +45,28 @@ function addrsOf(rows: Row[]) {
   return rows.flatMap((r) => [...(r.svc.key.kind === 'addr' ? [r.svc.key] : []), ...r.dests]);
 }
 
+/** list_conn: the connection table from procfs, names resolved unless -n. */
+async function connections(f: ListFormat, ctx: Context): Promise<Output> {
+  const fail = (what: string): Output => ({ stdout: '', stderr: `${what} ${CONN_PROC_FILE}\n`, code: 1, exit: true });
+  let text: string;
+  try {
+    text = await ctx.readConns();
+  } catch {
+    return fail('cannot open file');
+  }
+  const conns = parseConns(text);
+  if (!conns) return fail('unexpected input from');
+  const addrs = conns.flatMap((c) => [c.client, c.virtual, c.dest]);
+  return ok(formatConns(conns, f.persistentConn, await resolveNamer(ctx.names, addrs, f.numeric)));
+}
+
 async function list(cmd: Extract<Command, { kind: 'list' }>, ctx: Context): Promise<Output> {
   const f: ListFormat = cmd.format;
-  const ipvs = await ctx.ipvs();
   const t = cmd.target;
+  if (t.kind === 'connections') return connections(f, ctx);
+  const ipvs = await ctx.ipvs();
   if (t.kind === 'timeout') return ok(formatTimeouts(await ipvs.timeouts()));
   if (t.kind === 'daemon') return ok(formatDaemons(await ipvs.daemons()));
-  if (t.kind === 'connections') return { stdout: '', stderr: 'cannot open file /proc/net/ip_vs_conn\n', code: 1, exit: true };
   if (t.kind === 'service') {
     const svc = await ipvs.service(t.key);
     const row = { svc, dests: await fetchDests(ipvs, svc, f.nosort) };

@@ -22,7 +22,7 @@ export async function resolveNamer(names: Names, addrs: Iterable<{ af: Family; a
   }));
   return (af, addr, port, proto) => {
     const host = hosts.get(`${af}/${addr}`) ?? addr;
-    const svc = names.serviceName(port, proto) ?? String(port);
+    const svc = (proto && names.serviceName(port, proto)) ?? String(port);
     return cut59(af === 4 ? `${host}:${svc}` : `[${host}]:${svc}`);
   };
 }

@@ -10,7 +10,7 @@ export const right = (s: string | number | bigint, n: number): string => String(
  * Renders an address and port as ipvsadm's addrport_to_anyname does (before truncation):
  * `a.b.c.d:port` or `[v6]:port`, with names where the caller resolved them.
  */
-export type AddrPortNamer = (af: Family, addr: string, port: number, proto: Protocol) => string;
+export type AddrPortNamer = (af: Family, addr: string, port: number, proto: Protocol | undefined) => string;
 
 /** ipvsadm's 60-byte snprintf buffer keeps at most 59 characters. */
 export function cut59(s: string): string {

@@ -112,6 +112,7 @@ export const SCENARIOS = [
     '-L --daemon', '--stop-daemon master --syncid 9', '-L --daemon', '--stop-daemon backup', '--stop-daemon backup',
     '--start-daemon backup --mcast-interface dummy0 --mcast-group ff02::1:81', '-L --daemon', '--start-daemon master',
     '--start-daemon master --mcast-interface nosuchdev0', '-L --daemon'),
+  s('connections on an idle table', ...ONE, '-Lnc', '-Lc', '-Lnc --persistent-conn', '-L -c -n', '-lcn'),
   s('restore: parse error aborts, earlier lines stay', R(`-A -t ${V} -s rr\n-a -t ${V} -r 198.51.100.1 -m\n-a -t ${V} -r 198.51.100.2 -w 99999999999\n-A -t 192.0.2.2:80 -s rr\n`), '-Sn'),
   s('restore: kernel errors go on, last line decides', R(`-A -t ${V} -s rr\n-A -t ${V} -s rr\n-a -t 192.0.2.9:80 -r 198.51.100.1\n-A -t 192.0.2.2:80 -s rr\n`),
     '-Sn', R(`-A -t ${V} -s rr\n-A -t ${V} -s rr\n`), '-Sn'),

@@ -11,11 +11,14 @@ export const fakeLookup: Io['lookup'] = {
   serviceName: (port: number) => ({ 80: 'http', 53: 'domain' } as Record<number, string>)[port],
 };
 
+/** The header line of an empty /proc/net/ip_vs_conn. */
+export const CONN_HEADER = 'Pro FromIP   FPrt ToIP     TPrt DestIP   DPrt State       Expires PEName PEData\n';
+
 /** One captured invocation. */
 export interface Ran { stdout: string; stderr: string; code: number }
 
 /** A CLI bound to one in-memory table. */
-export function memoryCli(ipvs = new MemoryIpvs(), openIpvs?: Io['openIpvs']) {
+export function memoryCli(ipvs = new MemoryIpvs(), openIpvs?: Io['openIpvs'], conns = CONN_HEADER) {
   const run = async (argv: string | string[], stdin = ''): Promise<Ran> => {
     let stdout = '';
     let stderr = '';
@@ -23,6 +26,7 @@ export function memoryCli(ipvs = new MemoryIpvs(), openIpvs?: Io['openIpvs']) {
     const code = await main(args, {
       stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: async () => stdin,
       openIpvs: openIpvs ?? (async () => Object.assign(Object.create(ipvs) as MemoryIpvs, { close: async () => undefined })),
+      readConns: async () => conns,
       lookup: fakeLookup,
     });
     return { stdout, stderr, code };

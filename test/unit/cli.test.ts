@@ -119,3 +119,21 @@ describe('main never throws (fuzz against MemoryIpvs)', () => {
     }
   });
 });
+
+describe('-c connections', () => {
+  it('prints procfs rows as print_conn does, with and without --persistent-conn', async () => {
+    const text = 'Pro FromIP   FPrt ToIP     TPrt DestIP   DPrt State       Expires PEName PEData\n'
+      + 'UDP C00002FE 0000 C0000267 13C4 C00002FE 13C4 ASSURED          12 sip a84b4c76e66710@pc33.example.com\n'
+      + 'TCP C00002FE BA42 C0000264 0050 C00002FE 0050 ESTABLISHED     882\n';
+    const { run } = memoryCli(undefined, undefined, text);
+    expect((await run('-Lnc')).stdout).toBe([
+      'IPVS connection entries',
+      'pro expire state       source             virtual            destination',
+      'UDP 00:12  ASSURED     192.0.2.254:0      192.0.2.103:5060   192.0.2.254:5060',
+      'TCP 14:42  ESTABLISHED 192.0.2.254:47682  192.0.2.100:80     192.0.2.254:80', ''].join('\n'));
+    expect((await run('-Lnc --persistent-conn')).stdout.split('\n').slice(1, 3)).toEqual([
+      'pro expire state       source             virtual            destination        pe name          pe_data',
+      'UDP 00:12  ASSURED     192.0.2.254:0      192.0.2.103:5060   192.0.2.254:5060 sip                a84b4c76e66710@pc33.example.com',
+    ]);
+  });
+});
