@@ -2,6 +2,12 @@
 import assert from 'node:assert/strict';
 import { openKernelIpvs } from '../../dist/kernel/open.js';
 import { IpvsError } from '../../dist/ipvs.js';
+import { spawnSync } from 'node:child_process';
+
+const sh = (cmd, args, input = '') => {
+  const r = spawnSync(cmd, args, { input, encoding: 'utf8' });
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status };
+};
 
 const svc = (key, extra = {}) => ({ key, scheduler: 'wlc', pe: '', persistent: false, timeout: 0, netmask: 0xffffffff, onePacket: false, schedFlags: 0, ...extra });
 const dest = (addr, port, extra = {}) => ({ af: 4, addr, port, fwd: 'masq', weight: 1, upperThreshold: 0, lowerThreshold: 0, tunnel: { type: 'ipip', port: 0, csum: 'nocsum' }, ...extra });
@@ -164,6 +170,25 @@ export const KERNEL_CHECKS = [
       assert.equal((await runTs(['-Ln'])).stdout, cList);
       assert.equal((await runTs(['-Sn'])).stdout, cSave);
       return `${lines.length} lines restored in ${ms} ms`;
+    },
+  },
+  {
+    name: 'wrappers: ipvsadm-save and ipvsadm-restore match Debian\'s',
+    run: async ({ runC }) => {
+      const input = '# saved table\n-A -t 192.0.2.1:80 -s rr\n-a -t 192.0.2.1:80 -r 198.51.100.1 -m\n-A -t 192.0.2.1:80 -s rr\n-A -u 192.0.2.2:53\n';
+      const outcomes = [];
+      for (const [save, restore] of [[['/usr/sbin/ipvsadm-save'], ['/usr/sbin/ipvsadm-restore']], [['node', 'bin/ipvsadm-save.js'], ['node', 'bin/ipvsadm-restore.js']]]) {
+        runC(['-A', '-t', '192.0.2.9:80']);
+        const r = sh(restore[0], restore.slice(1), input);
+        const table = runC(['-Sn']).stdout;
+        const s1 = sh(save[0], [...save.slice(1), '-n']);
+        const s2 = sh(save[0], [...save.slice(1)]);
+        const help = sh(save[0], [...save.slice(1), '-x']);
+        outcomes.push({ r, table, s1, s2, help });
+        runC(['-C']);
+      }
+      assert.deepEqual(outcomes[1], outcomes[0]);
+      return `restore status ${outcomes[0].r.code}, ${outcomes[0].table.split('\n').length - 1} rules`;
     },
   },
 ];
