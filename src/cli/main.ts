@@ -45,10 +45,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return opened;
     },
   };
-  const runParsed = async (p: Parsed, allowRestore: boolean): Promise<Output> => {
+  const runParsed = async (p: Parsed): Promise<Output> => {
     if (p.kind === 'exit') return { stdout: p.stdout, stderr: p.stderr, code: p.code, exit: true };
     if (p.kind === 'return') return { stdout: '', stderr: p.stderr, code: p.code, exit: false };
-    if (p.command.kind === 'restore' && allowRestore) {
+    if (p.command.kind === 'restore') {
       return restore(await io.readStdin(), {
         parse: (words) => parseInvocation(words, io.lookup),
         run: (line) => runCommand(line.command, ctx),
@@ -61,7 +61,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const parsed: Parsed = argv.length === 0
       ? { kind: 'run', command: { kind: 'list', target: { kind: 'all' }, format: NO_FORMAT } }
       : await parseInvocation(argv, io.lookup);
-    out = await runParsed(parsed, true);
+    out = await runParsed(parsed);
   } catch (e) {
     if (!(e instanceof InitFailed)) throw e;
     out = { stdout: '', stderr: initFailure(e.errno), code: 2, exit: true };
