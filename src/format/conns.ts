@@ -1,5 +1,5 @@
 // The -c view: ipvsadm's list_conn / print_conn layouts (the --persistent-conn header is wider than its rows, as in 1.31).
-import type { ConnEntry } from '../kernel/conns.js';
+import type { ConnEntry } from '../model/types.js';
 import { left, type AddrPortNamer } from './text.js';
 
 /** list_conn's header and one line per connection. */

@@ -1,24 +1,11 @@
 // /proc/net/ip_vs_conn: the connection table text, parsed as ipvsadm's print_conn reads it (sscanf).
 import { readFile } from 'node:fs/promises';
 import { addrText, pton4, pton6, u32ToBytes } from '../model/addr.js';
-import type { Family, Protocol } from '../model/types.js';
+import type { ConnEntry, Family, Protocol } from '../model/types.js';
 
 /** The file ipvsadm -c reads. */
 export const CONN_PROC_FILE = '/proc/net/ip_vs_conn';
 
-/** One connection row. */
-export interface ConnEntry {
-  /** The protocol word as the kernel wrote it (TCP, UDP, SCTP, ...). */
-  protocol: string;
-  proto: Protocol | undefined;
-  client: { af: Family; addr: string; port: number };
-  virtual: { af: Family; addr: string; port: number };
-  dest: { af: Family; addr: string; port: number };
-  state: string;
-  expires: number;
-  /** Present when the row carries persistence-engine data (sscanf matched all 11 fields). */
-  pe?: { name: string; data: string };
-}
 
 function hexPort(s: string | undefined): number {
   const m = /^[0-9a-fA-F]+/.exec(s ?? '');

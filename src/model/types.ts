@@ -127,6 +127,20 @@ export interface DaemonKey {
   syncId: number;
 }
 
+/** One connection row. */
+export interface ConnEntry {
+  /** The protocol word as the kernel wrote it (TCP, UDP, SCTP, ...). */
+  protocol: string;
+  proto: Protocol | undefined;
+  client: { af: Family; addr: string; port: number };
+  virtual: { af: Family; addr: string; port: number };
+  dest: { af: Family; addr: string; port: number };
+  state: string;
+  expires: number;
+  /** Present when the row carries persistence-engine data (sscanf matched all 11 fields). */
+  pe?: { name: string; data: string };
+}
+
 /** All-zero counters. */
 export function zeroStats(): Stats {
   return { conns: 0n, inpkts: 0n, outpkts: 0n, inbytes: 0n, outbytes: 0n, cps: 0n, inpps: 0n, outpps: 0n, inbps: 0n, outbps: 0n };

@@ -44,6 +44,11 @@ describe('parseInvocation', () => {
     expect(r).toMatchObject({ kind: 'exit', code: 2, stderr: `${message}\n` });
   });
 
+  it('-b with no flag in it sets none (1.31 crashes; docs/compatibility.md)', async () => {
+    const r = await parse('-A -t 192.0.2.1:80 -s rr -b ,');
+    expect(r.kind === 'run' && r.command.kind === 'add-service' && r.command.service.schedFlags).toBe(0);
+  });
+
   it('treats a non-command first option as tryhelp (255)', async () => {
     expect(await parse('-n')).toMatchObject({ kind: 'exit', code: 255 });
   });
