@@ -26,6 +26,35 @@ export class IpvsError extends Error {
   }
 }
 
+/** One command that changes the table, as apply() takes it; `op` names the method it stands for. */
+export type IpvsWrite =
+  | { op: 'addService' | 'editService'; service: Service }
+  | { op: 'deleteService'; key: ServiceKey }
+  | { op: 'addDest' | 'editDest'; key: ServiceKey; dest: Dest }
+  | { op: 'deleteDest'; key: ServiceKey; dest: DestKey }
+  | { op: 'zero'; key: ServiceKey | undefined }
+  | { op: 'flush' }
+  | { op: 'setTimeouts'; timeouts: Timeouts }
+  | { op: 'startDaemon'; daemon: Daemon }
+  | { op: 'stopDaemon'; daemon: DaemonKey };
+
+/** Runs one write through the single-command methods (MemoryIpvs's apply, and the kernel's for one write). */
+export async function applyOne(ipvs: Ipvs, w: IpvsWrite): Promise<void> {
+  switch (w.op) {
+    case 'addService': return ipvs.addService(w.service);
+    case 'editService': return ipvs.editService(w.service);
+    case 'deleteService': return ipvs.deleteService(w.key);
+    case 'addDest': return ipvs.addDest(w.key, w.dest);
+    case 'editDest': return ipvs.editDest(w.key, w.dest);
+    case 'deleteDest': return ipvs.deleteDest(w.key, w.dest);
+    case 'zero': return ipvs.zero(w.key);
+    case 'flush': return ipvs.flush();
+    case 'setTimeouts': return ipvs.setTimeouts(w.timeouts);
+    case 'startDaemon': return ipvs.startDaemon(w.daemon);
+    case 'stopDaemon': return ipvs.stopDaemon(w.daemon);
+  }
+}
+
 /** An IPVS table: the kernel's, or the pure model's. Every method maps onto one IPVS_CMD_*. */
 export interface Ipvs {
   /** IPVS_CMD_GET_INFO. */
@@ -62,6 +91,11 @@ export interface Ipvs {
   startDaemon(d: Daemon): Promise<void>;
   /** IPVS_CMD_DEL_DAEMON. */
   stopDaemon(d: DaemonKey): Promise<void>;
+  /**
+   * Applies writes in order without waiting for each one; not atomic (neither is IPVS). Resolves with each
+   * write's IpvsError, or undefined where it succeeded, once all of them are done.
+   */
+  apply(writes: readonly IpvsWrite[]): Promise<(IpvsError | undefined)[]>;
   /** Releases the backend (sockets); the object is unusable afterwards. */
   close(): Promise<void>;
 }

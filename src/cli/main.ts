@@ -5,7 +5,7 @@ import type { Parsed } from './command.js';
 import { initFailure } from './errors.js';
 import { parseInvocation } from './parse.js';
 import { restore } from './restore.js';
-import { runCommand, type Context, type Output } from './run.js';
+import { runCommand, writeOf, writeOutput, type Context, type Output } from './run.js';
 import type { Lookup } from './values.js';
 
 /** Everything main needs from the outside world; tests pass MemoryIpvs and captured streams. */
@@ -52,6 +52,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return restore(await io.readStdin(), {
         parse: (words) => parseInvocation(words, io.lookup),
         run: (line) => runCommand(line.command, ctx),
+        writeOf: (line) => writeOf(line.command),
+        apply: async (writes) => (await (await ctx.ipvs()).apply(writes)).map(writeOutput),
       });
     }
     return runCommand(p.command, ctx);

@@ -5,14 +5,13 @@ import { buildCommand } from './check.js';
 import { COMMAND_TAGS, OPTION_TABLE } from './options.js';
 import { Popt } from './popt.js';
 import { newEntry, setOption, UsageError, type Entry } from './state.js';
-import { usageText, VERSION_LINE } from './usage.js';
+import { PROGRAM, usageText, VERSION_TEXT } from './usage.js';
 import {
   atoi, DEFAULT_PERSISTENT_TIMEOUT, MAX_TIMEOUT, parseAddress, parseFwmark, parseMcastGroup, parseNetmask4,
   parseSchedFlags, stringToNumber, THRESHOLD_MAX, WEIGHT_MAX, type Lookup,
 } from './values.js';
 
 /** The program name ipvsadm prints in its usage and "Try ..." lines. */
-export const PROGRAM = 'ipvsadm';
 
 /** ipvsadm tryhelp_exit(-1). */
 export const tryhelp = (): Parsed => ({
@@ -145,7 +144,7 @@ function startEntry(tag: string, arg: string | undefined): Entry | Parsed {
   const cmd = COMMAND_TAGS[tag];
   if (cmd === undefined) return tryhelp();
   if (cmd === 'help') return { kind: 'exit', code: 0, stdout: usageText(PROGRAM), stderr: '' };
-  if (cmd === 'version') return { kind: 'exit', code: 0, stdout: VERSION_LINE, stderr: '' };
+  if (cmd === 'version') return { kind: 'exit', code: 0, stdout: VERSION_TEXT, stderr: '' };
   const e = newEntry(cmd);
   if (cmd === 'start-daemon' || cmd === 'stop-daemon') {
     if (arg !== 'master' && arg !== 'backup') {

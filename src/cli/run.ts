@@ -1,5 +1,5 @@
 // Runs one parsed command against an Ipvs backend and returns what ipvsadm would print and exit with.
-import { IpvsError, type Ipvs } from '../ipvs.js';
+import { applyOne, IpvsError, type Ipvs, type IpvsWrite } from '../ipvs.js';
 import { compareDests, compareServices, sortedBy } from '../model/key.js';
 import type { ServiceEntry } from '../model/types.js';
 import { formatListing, formatServiceListing, type Row } from '../format/list.js';
@@ -29,11 +29,20 @@ export interface Context {
 
 const ok = (stdout = ''): Output => ({ stdout, stderr: '', code: 0, exit: false });
 
+/** How many GET_DEST dumps a listing keeps going at once (the kernel backend spreads them over sockets). */
+const DEST_FETCHERS = 4;
+
 /** Fetches every service with its real servers, sorted as ipvsadm sorts unless nosort. */
 export async function fetchRows(ipvs: Ipvs, nosort: boolean): Promise<Row[]> {
   let services = await ipvs.services();
   if (!nosort) services = sortedBy(services, (s) => s.key, compareServices);
-  return Promise.all(services.map(async (svc) => ({ svc, dests: await fetchDests(ipvs, svc, nosort) })));
+  const rows: Row[] = new Array(services.length);
+  let next = 0;
+  const fetcher = async () => {
+    for (let i = next++; i < services.length; i = next++) rows[i] = { svc: services[i]!, dests: await fetchDests(ipvs, services[i]!, nosort) };
+  };
+  await Promise.all(Array.from({ length: DEST_FETCHERS }, fetcher));
+  return rows;
 }
 
 async function fetchDests(ipvs: Ipvs, svc: ServiceEntry, nosort: boolean) {
@@ -48,6 +57,7 @@ function addrsOf(rows: Row[]) {
 /** list_conn: the connection table from procfs, names resolved unless -n. */
 async function connections(f: ListFormat, ctx: Context): Promise<Output> {
   const fail = (what: string): Output => ({ stdout: '', stderr: `${what} ${CONN_PROC_FILE}\n`, code: 1, exit: true });
+  await ctx.ipvs(); // 1.31 initialises IPVS (loading the module) before it reads procfs
   let text: string;
   try {
     text = await ctx.readConns();
@@ -82,26 +92,37 @@ async function save(numeric: boolean, ctx: Context): Promise<Output> {
   return ok(formatSave(rows, await resolveNamer(ctx.names, addrsOf(rows), numeric)));
 }
 
+/** The table change a command makes, or undefined for reads (and -R). */
+export function writeOf(cmd: Command): IpvsWrite | undefined {
+  switch (cmd.kind) {
+    case 'flush': return { op: 'flush' };
+    case 'add-service': return { op: 'addService', service: cmd.service };
+    case 'edit-service': return { op: 'editService', service: cmd.service };
+    case 'delete-service': return { op: 'deleteService', key: cmd.key };
+    case 'zero': return { op: 'zero', key: cmd.key };
+    case 'add-dest': return { op: 'addDest', key: cmd.key, dest: cmd.dest };
+    case 'edit-dest': return { op: 'editDest', key: cmd.key, dest: cmd.dest };
+    case 'delete-dest': return { op: 'deleteDest', key: cmd.key, dest: cmd.dest };
+    case 'set-timeouts': return { op: 'setTimeouts', timeouts: cmd.timeouts };
+    case 'start-daemon': return { op: 'startDaemon', daemon: cmd.daemon };
+    case 'stop-daemon': return { op: 'stopDaemon', daemon: cmd.daemon };
+    default: return undefined;
+  }
+}
+
+/** What ipvsadm prints for a write that ended with `e` (undefined: it succeeded). */
+export function writeOutput(e: IpvsError | undefined): Output {
+  return e ? { stdout: '', stderr: `${ipvsStrerror(e.op, e.errno)}\n`, code: 255, exit: false } : ok();
+}
+
 /** Runs a command other than -R; kernel errors become ipvsadm's messages (255, or 1 for listings). */
 export async function runCommand(cmd: Command, ctx: Context): Promise<Output> {
   try {
-    const ipvs = async () => ctx.ipvs();
-    switch (cmd.kind) {
-      case 'list': return await list(cmd, ctx);
-      case 'save': return await save(cmd.numeric, ctx);
-      case 'flush': await (await ipvs()).flush(); break;
-      case 'add-service': await (await ipvs()).addService(cmd.service); break;
-      case 'edit-service': await (await ipvs()).editService(cmd.service); break;
-      case 'delete-service': await (await ipvs()).deleteService(cmd.key); break;
-      case 'zero': await (await ipvs()).zero(cmd.key); break;
-      case 'add-dest': await (await ipvs()).addDest(cmd.key, cmd.dest); break;
-      case 'edit-dest': await (await ipvs()).editDest(cmd.key, cmd.dest); break;
-      case 'delete-dest': await (await ipvs()).deleteDest(cmd.key, cmd.dest); break;
-      case 'set-timeouts': await (await ipvs()).setTimeouts(cmd.timeouts); break;
-      case 'start-daemon': await (await ipvs()).startDaemon(cmd.daemon); break;
-      case 'stop-daemon': await (await ipvs()).stopDaemon(cmd.daemon); break;
-      case 'restore': throw new Error('restore is run by the restore loop');
-    }
+    if (cmd.kind === 'list') return await list(cmd, ctx);
+    if (cmd.kind === 'save') return await save(cmd.numeric, ctx);
+    const w = writeOf(cmd);
+    if (!w) throw new Error('restore is run by the restore loop');
+    await applyOne(await ctx.ipvs(), w);
     return ok();
   } catch (e) {
     if (!(e instanceof IpvsError)) throw e;
@@ -110,6 +131,6 @@ export async function runCommand(cmd: Command, ctx: Context): Promise<Output> {
       const silent = e.op === 'timeouts' || e.op === 'daemons';
       return { stdout: '', stderr: silent ? '' : `${ipvsStrerror(e.op, e.errno)}\n`, code: 1, exit: true };
     }
-    return { stdout: '', stderr: `${ipvsStrerror(e.op, e.errno)}\n`, code: 255, exit: false };
+    return writeOutput(e);
   }
 }

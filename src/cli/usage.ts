@@ -1,7 +1,22 @@
-// ipvsadm 1.31's -h usage text and -v version line, verbatim.
+// The -h usage text (1.31's, verbatim after its first line) and the -v version text.
+import { C_VERSION_LINE, VERSION } from '../version.js';
 
-/** The version line (ipvsadm version()). */
-export const VERSION_LINE = 'ipvsadm v1.31 2019/12/24 (compiled with popt and IPVS v1.2.1)\n';
+/** The program name in messages; node cannot know the argv[0] it was started as. */
+export const PROGRAM = 'ipvsadm';
+
+/** `-h`, `--help`, `-v` or `--version` alone: their text, for the bin's fast path that loads nothing else. */
+export function quickAnswer(argv: readonly string[]): string | undefined {
+  if (argv.length !== 1) return undefined;
+  if (argv[0] === '-h' || argv[0] === '--help') return usageText(PROGRAM);
+  if (argv[0] === '-v' || argv[0] === '--version') return VERSION_TEXT;
+  return undefined;
+}
+
+/** `-v`: 1.31's line, kept first for scripts that sniff it, then what this program really is. */
+export const VERSION_TEXT = `${C_VERSION_LINE}ipvsadm-ts ${VERSION} (TypeScript, generic netlink)\n`;
+
+/** The first line of `-h`: the only line that differs from 1.31's usage text. */
+const HELP_FIRST_LINE = `ipvsadm v1.31 2019/12/24 (ipvsadm-ts ${VERSION})\n`;
 
 /** ipvsadm usage_exit's text for program name `p`. */
 export function usageText(p: string): string {
@@ -11,7 +26,7 @@ export function usageText(p: string): string {
     '-d virtual-service -r server-address', '-L|l [virtual-service] [options]', '-Z [virtual-service]',
     '--set tcp tcpfin udp', '--start-daemon {master|backup} [daemon-options]', '--stop-daemon {master|backup}', '-h',
   ];
-  return `${VERSION_LINE}Usage:\n${cmds.map((c) => `  ${p} ${c}\n`).join('')}\n${BODY}`;
+  return `${HELP_FIRST_LINE}Usage:\n${cmds.map((c) => `  ${p} ${c}\n`).join('')}\n${BODY}`;
 }
 
 const BODY = `Commands:

@@ -34,7 +34,8 @@ async function tryOpen(): Promise<KernelIpvs> {
       // libipvs falls back to the sockopt interface, whose IP_VS_SO_GET_INFO fails with ENOPROTOOPT.
       throw e instanceof NetlinkError && e.errno === ENOENT ? new InitError(ENOPROTOOPT) : e;
     });
-    const ipvs = new KernelIpvs(conn);
+    const family = conn.family;
+    const ipvs = new KernelIpvs(conn, async () => new GenlConn(await openTransport(), family));
     await ipvs.info();
     return ipvs;
   } catch (e) {

@@ -9,22 +9,38 @@ export interface Transport {
   onDatagram(fn: (datagram: Buffer) => void): void;
   /** Registers the receiver of socket errors. */
   onError(fn: (err: Error & { errno?: number }) => void): void;
+  /** The socket's receive buffer (SO_RCVBUF as the kernel set it), which bounds unread replies. */
+  readonly recvBufferSize: number;
   /** Keeps the process alive while requests are outstanding (or not). */
   setBusy(busy: boolean): void;
   close(): void;
 }
 
+/** Asked-for SO_RCVBUF; unprivileged sockets get at most twice net.core.rmem_max (425,984 by default). */
+const WANTED_RCVBUF = 4 << 20;
+
+/** The read buffer for one datagram. */
+const RECV_SIZE = 8192;
+
 /** Opens a raw generic netlink socket; loads the native addon on first use only. */
 export async function openTransport(): Promise<Transport> {
   const raw = await import('netlink/dist/raw.js');
-  const sock = new raw.RawNetlinkSocket(NETLINK_GENERIC, { recvBufferSize: 0, sendBufferSize: 0 });
+  // One read per datagram instead of a peek and a read. Every datagram the kernel sends us fits: dump skbs
+  // are at most max(NLMSG_GOODSIZE, our largest read) and NLMSG_GOODSIZE is under 8 KiB even with 64 KiB pages.
+  const sock = new raw.RawNetlinkSocket(NETLINK_GENERIC, {
+    recvBufferSize: WANTED_RCVBUF, sendBufferSize: 0, messagePeeking: false, msgBufferSize: RECV_SIZE,
+  });
   sock.unref();
   return {
+    recvBufferSize: sock.getRecvBufferSize(),
     send: (d) => new Promise((resolve, reject) => {
       sock.send(d, {}, (err) => (err ? reject(err) : resolve()));
     }),
     onDatagram: (fn) => { sock.on('message', (msg) => fn(msg)); },
-    onError: (fn) => { sock.on('error', (e) => fn(e)); },
+    onError: (fn) => {
+      sock.on('error', (e) => fn(e));
+      sock.on('truncatedMessage', () => fn(Object.assign(new Error('netlink reply larger than the read buffer'), { errno: 90 })));
+    },
     setBusy: (busy) => { if (busy) sock.ref(); else sock.unref(); },
     close: () => sock.close(),
   };

@@ -1,5 +1,5 @@
 // MemoryIpvs: the IPVS table as a pure in-memory model with the kernel's errno semantics.
-import { IpvsError, type Ipvs, type IpvsOp } from '../ipvs.js';
+import { applyOne, IpvsError, type Ipvs, type IpvsOp, type IpvsWrite } from '../ipvs.js';
 import { addrBytes } from './addr.js';
 import { EEXIST, EINVAL, ENODEV, ENOENT, ERANGE, ESRCH } from './errno.js';
 import { destId, serviceId } from './key.js';
@@ -177,6 +177,20 @@ export class MemoryIpvs implements Ipvs {
     const i = this.running.findIndex((x) => x.state === d.state);
     if (i < 0) throw new IpvsError('stopDaemon', ESRCH);
     this.running.splice(i, 1);
+  }
+
+  async apply(writes: readonly IpvsWrite[]): Promise<(IpvsError | undefined)[]> {
+    const out: (IpvsError | undefined)[] = [];
+    for (const w of writes) {
+      try {
+        await applyOne(this, w);
+        out.push(undefined);
+      } catch (e) {
+        if (!(e instanceof IpvsError)) throw e;
+        out.push(e);
+      }
+    }
+    return out;
   }
 
   async close(): Promise<void> {}

@@ -58,13 +58,14 @@ export class NlWriter {
     return off + 4;
   }
 
-  u8(type: number, v: number): this { this.buf.writeUInt8(v, this.attr(type, 1)); return this; }
-  u16(type: number, v: number): this { this.buf.writeUInt16LE(v, this.attr(type, 2)); return this; }
-  u32(type: number, v: number): this { this.buf.writeUInt32LE(v >>> 0, this.attr(type, 4)); return this; }
+  // attr() may replace this.buf, so every writer takes the offset before it reads this.buf.
+  u8(type: number, v: number): this { const o = this.attr(type, 1); this.buf.writeUInt8(v, o); return this; }
+  u16(type: number, v: number): this { const o = this.attr(type, 2); this.buf.writeUInt16LE(v, o); return this; }
+  u32(type: number, v: number): this { const o = this.attr(type, 4); this.buf.writeUInt32LE(v >>> 0, o); return this; }
   /** A 16-bit value in network byte order (ports). */
-  be16(type: number, v: number): this { this.buf.writeUInt16BE(v, this.attr(type, 2)); return this; }
+  be16(type: number, v: number): this { const o = this.attr(type, 2); this.buf.writeUInt16BE(v, o); return this; }
   /** A 32-bit value in network byte order (IPv4 masks and groups). */
-  be32(type: number, v: number): this { this.buf.writeUInt32BE(v >>> 0, this.attr(type, 4)); return this; }
+  be32(type: number, v: number): this { const o = this.attr(type, 4); this.buf.writeUInt32BE(v >>> 0, o); return this; }
   /** A NUL-terminated string. */
   str(type: number, s: string): this {
     const b = Buffer.from(s, 'utf8');
@@ -73,7 +74,8 @@ export class NlWriter {
     return this;
   }
   bytes(type: number, b: Uint8Array): this {
-    this.buf.set(b, this.attr(type, b.length));
+    const o = this.attr(type, b.length);
+    this.buf.set(b, o);
     return this;
   }
 

@@ -7,7 +7,7 @@ mount -t tmpfs tmp /lib/modules; mkdir -p /lib/modules/6.1.176
 mount --bind /usr/lib/uml/modules/6.1.176 /lib/modules/6.1.176
 depmod 6.1.176 >/dev/null 2>&1
 echo 1 > /proc/sys/kernel/printk
-modprobe ip_vs
+# ip_vs is not loaded here: the process scenarios start without it (guest-run.mjs loads it after them).
 ip link set lo up
 ip addr add 192.0.2.254/24 dev lo
 ip addr add 2001:db8::fe/64 dev lo

@@ -1,1 +1,2 @@
-export const SCENARIOS: { name: string; steps: (string | string[] | { args: string[]; stdin: string })[] }[];
+export type Step = string | string[] | { args: string[]; stdin?: string; deviation?: 'help' | 'version' };
+export const SCENARIOS: { name: string; steps: Step[] }[];

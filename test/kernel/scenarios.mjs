@@ -1,5 +1,7 @@
 // Differential scenarios: each runs through C ipvsadm and through ours on the same kernel, from an empty table.
-// A step is a command line (split on spaces) or { args, stdin }. Only documentation addresses are used.
+// A step is a command line (split on spaces) or { args, stdin, deviation }. Only documentation addresses are used.
+// deviation 'help': our first line differs (the version line), the rest is 1.31's; 'version': 1.31's line, then ours.
+import { SURFACE_SCENARIOS } from './scenarios-surface.mjs';
 
 const s = (name, ...steps) => ({ name, steps });
 const R = (stdin) => ({ args: ['-R'], stdin });
@@ -23,6 +25,7 @@ const TABLE = [
 ];
 /** The reference table without the thresholds line, for -S comparisons (D3 saves thresholds). */
 const TABLE_S = TABLE.filter((l) => !l.includes('-x 100'));
+const H = (line) => ({ args: line.split(' '), deviation: 'help' });
 const ONE = [`-A -t ${V} -s rr`, `-a -t ${V} -r 198.51.100.1:8080 -m`, `-a -t ${V} -r 198.51.100.2 -g`];
 
 export const SCENARIOS = [
@@ -93,10 +96,10 @@ export const SCENARIOS = [
     '-e -r 198.51.100.1', '-E -p', '-L -w 3', '-S -n -n', '-A -t 192.0.2.1:80 -x 5', '-L -b flag-1', '-L -b bogus'),
   s('first option and leftovers', '-n', '--bogus', '-L --bogus', '-L foo', '-L -q', '-Lq', '-A -t', '--numeric=5', '-L --numeric=5',
     '-L --num', '-Ln foo', 'foo -L', '-L -- -n', '-Lnn', '-L -', { args: ['-L', ''] }, '-t 192.0.2.1:80 -A', '-X', '-L -X -X',
-    '--start-daemon', '-L -h', '-A -v', '-C extra', { args: [] }, '-h -n'),
+    '--start-daemon', '-L -h', '-A -v', '-C extra', { args: [] }, H('-h -n')),
   s('bundled and long spellings', '-At192.0.2.1:80', '-A --tcp-service=192.0.2.2:80', '-A -t=192.0.2.13:80', '-A -t 192.0.2.12:80 -t=x',
     '-A -t -x', '--add-service --udp-service 192.0.2.14:53 --scheduler rr --persistent 30', '-Lnt 192.0.2.1:80', '--list --numeric', '-lnX', '-Sn'),
-  s('help and version', '-h', '--help', '-v', '--version'),
+  s('help and version', H('-h'), H('--help'), { args: ['-v'], deviation: 'version' }, { args: ['--version'], deviation: 'version' }),
   s('timeouts', '-L --timeout', '--set 3600 120 300', '-L --timeout', '--set 0 60 0', '-L --timeout', '--set 1 2',
     '--set a b c', '--set 2678401 0 0', '--set 1 2 3 4', '--set 900 120 300', '-L --timeout'),
   s('daemon option errors', '-L --daemon', '--start-daemon foo', '--stop-daemon foo', '--start-daemon master --syncid 256',
@@ -121,7 +124,8 @@ export const SCENARIOS = [
   s('restore: -R inside -R, -Ln and -C inside', R(`-A -t ${V} -s rr\n-R\n-A -t 192.0.2.2:80 -s rr\n`), '-Sn', '-C',
     R(`-A -t ${V} -s rr\n-Ln\n-C\n-A -t 192.0.2.2:80 -s rr\n`), '-Sn'),
   s('restore: popt errors do not abort, listing failure does', R(`-A -t ${V} -s rr\n-L --bogus\n-A -t 192.0.2.2:80 -s rr\n`), '-Sn',
-    R(`-A -t 192.0.2.3:80\n-L -t 192.0.2.99:80\n-A -t 192.0.2.4:80\n`), '-Sn', R('-h\n-A -t 192.0.2.5:80\n'), '-Sn'),
+    R(`-A -t 192.0.2.3:80\n-L -t 192.0.2.99:80\n-A -t 192.0.2.4:80\n`), '-Sn', { ...R('-h\n-A -t 192.0.2.5:80\n'), deviation: 'help' }, '-Sn'),
   s('restore: save output round trip', ...TABLE_S, { args: ['-R'], stdin: 'FROM_SAVE' }, '-Sn'),
   s('restore: everything at once', R(TABLE_S.join('\n') + '\n'), '-Ln', '-Sn'),
+  ...SURFACE_SCENARIOS,
 ];

@@ -1,6 +1,9 @@
 // main() end to end against MemoryIpvs: listings, save, restore semantics, errors and exit codes.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { memoryCli } from '../support/run.js';
+import { VERSION } from '../../src/version.js';
+import { quickAnswer } from '../../src/cli/usage.js';
 
 describe('main against MemoryIpvs', () => {
   it('adds services and real servers and lists them sorted, numeric', async () => {
@@ -82,6 +85,25 @@ describe('main against MemoryIpvs', () => {
     await run('-a -t 192.0.2.1:80 -r 198.51.100.4 -m -w 0 -x 100 -y 50');
     await run('-a -t 192.0.2.1:80 -r 198.51.100.5 -m');
     expect((await run('-Sn')).stdout).toBe('-A -t 192.0.2.1:80 -s wlc\n-a -t 192.0.2.1:80 -r 198.51.100.4:80 -m -w 0 -x 100 -y 50\n-a -t 192.0.2.1:80 -r 198.51.100.5:80 -m -w 1\n');
+  });
+
+  it('D6: -v keeps 1.31\'s line first, then names ipvsadm-ts and its package version; -h changes only its first line', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(VERSION).toBe(pkg.version);
+    const { run } = memoryCli();
+    expect(await run('-v')).toEqual({
+      code: 0, stderr: '',
+      stdout: `ipvsadm v1.31 2019/12/24 (compiled with popt and IPVS v1.2.1)\nipvsadm-ts ${pkg.version} (TypeScript, generic netlink)\n`,
+    });
+    const help = (await run('--help')).stdout.split('\n');
+    expect(help[0]).toBe(`ipvsadm v1.31 2019/12/24 (ipvsadm-ts ${pkg.version})`);
+    expect(help[1]).toBe('Usage:');
+  });
+
+  it('the bin\'s fast path for a lone -h/-v prints what main prints, and nothing else takes it', async () => {
+    const { run } = memoryCli();
+    for (const a of ['-h', '--help', '-v', '--version']) expect(quickAnswer([a])).toBe((await run(a)).stdout);
+    for (const argv of [['-h', '-n'], ['-L'], [], ['-V'], ['--help=1'], ['-hv']]) expect(quickAnswer(argv)).toBeUndefined();
   });
 
   it('D5: -h, -v and usage errors need no kernel', async () => {
