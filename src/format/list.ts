@@ -21,9 +21,9 @@ export function formatTitle(f: ListFormat): string {
   return 'Prot LocalAddress:Port Scheduler Flags\n  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn\n';
 }
 
-/** The protocol used to name real-server ports (a fwmark service counts as TCP, as ipvsadm sets it). */
-export function serviceProtocol(s: ServiceEntry): Protocol {
-  return s.key.kind === 'addr' ? s.key.protocol : 'tcp';
+/** The protocol used to name real-server ports; none for a fwmark service (the kernel reports protocol 0), so numeric. */
+export function serviceProtocol(s: ServiceEntry): Protocol | undefined {
+  return s.key.kind === 'addr' ? s.key.protocol : undefined;
 }
 
 /** svc_name in list mode: "%-4s %s", cut to 33 characters unless IPv6; fwmarks print unsigned (D1). */
@@ -63,7 +63,7 @@ function tunnelInfo(d: DestEntry): string {
   return 'ipip';
 }
 
-function destLine(d: DestEntry, proto: Protocol, f: ListFormat, name: AddrPortNamer): string {
+function destLine(d: DestEntry, proto: Protocol | undefined, f: ListFormat, name: AddrPortNamer): string {
   let dn = name(d.af, d.addr, d.port, proto);
   if (d.af !== 6) dn = dn.slice(0, 28);
   const head = `  -> ${left(dn, 28)}`;

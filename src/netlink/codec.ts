@@ -9,11 +9,14 @@
 import { addrBytes, addrText, bytesToU32, u32ToBytes } from '../model/addr.js';
 import { PROTOCOL_NUMBER } from '../model/key.js';
 import {
-  zeroStats, type Daemon, type DaemonKey, type Dest, type DestEntry, type DestKey, type Family, type Forward, type Info,
-  type Protocol, type Service, type ServiceEntry, type ServiceKey, type Stats, type Timeouts, type TunnelCsum, type TunnelType,
+  type Daemon, type DaemonKey, type Dest, type DestEntry, type DestKey, type Family, type Forward, type Info,
+  type Protocol, type Service, type ServiceEntry, type ServiceKey, type Timeouts, type TunnelCsum, type TunnelType,
 } from '../model/types.js';
 import { attrStr, decodeAttrs, type Attrs, type NlWriter } from './attr.js';
+import { decodeStats } from './stats.js';
 import * as U from './uapi.js';
+
+export { decodeStats };
 
 const FAMILY_AF: Record<Family, number> = { 4: U.AF_INET, 6: U.AF_INET6 };
 const FWD_NUMBER: Record<Forward, number> = { masq: U.IP_VS_CONN_F_MASQ, local: U.IP_VS_CONN_F_LOCALNODE, ipip: U.IP_VS_CONN_F_TUNNEL, gate: U.IP_VS_CONN_F_DROUTE };
@@ -115,42 +118,6 @@ export function encodeDestKey(w: NlWriter, d: DestKey): void {
   encodeDest(w, { ...d, fwd: 'gate', weight: 0, upperThreshold: 0, lowerThreshold: 0, tunnel: { type: 'ipip', port: 0, csum: 'nocsum' } });
 }
 
-/** Stats field by IPVS_STATS_ATTR_* type, and whether the 32-bit STATS nest carries it as u64. */
-const STAT_FIELDS: ([keyof Stats, boolean] | undefined)[] = [];
-STAT_FIELDS[U.IPVS_STATS_ATTR_CONNS] = ['conns', false];
-STAT_FIELDS[U.IPVS_STATS_ATTR_INPKTS] = ['inpkts', false];
-STAT_FIELDS[U.IPVS_STATS_ATTR_OUTPKTS] = ['outpkts', false];
-STAT_FIELDS[U.IPVS_STATS_ATTR_INBYTES] = ['inbytes', true];
-STAT_FIELDS[U.IPVS_STATS_ATTR_OUTBYTES] = ['outbytes', true];
-STAT_FIELDS[U.IPVS_STATS_ATTR_CPS] = ['cps', false];
-STAT_FIELDS[U.IPVS_STATS_ATTR_INPPS] = ['inpps', false];
-STAT_FIELDS[U.IPVS_STATS_ATTR_OUTPPS] = ['outpps', false];
-STAT_FIELDS[U.IPVS_STATS_ATTR_INBPS] = ['inbps', false];
-STAT_FIELDS[U.IPVS_STATS_ATTR_OUTBPS] = ['outbps', false];
-
-/**
- * Decodes a STATS64 nest (all u64) or, failing that, a STATS nest (u32 except bytes). Walks the nest in place
- * (no attribute views, no BigInt for zeros): listings decode one per service and real server.
- */
-export function decodeStats(stats64: Buffer | undefined, stats: Buffer | undefined): Stats {
-  const out = zeroStats();
-  const src = stats64 ?? stats;
-  if (!src) return out;
-  for (let off = 0; off + 4 <= src.length;) {
-    const len = src.readUInt16LE(off);
-    if (len < 4 || off + len > src.length) break;
-    const field = STAT_FIELDS[src.readUInt16LE(off + 2) & U.NLA_TYPE_MASK];
-    if (field) {
-      const wide = (stats64 !== undefined || field[1]) && len >= 12;
-      const lo = src.readUInt32LE(off + 4);
-      const hi = wide ? src.readUInt32LE(off + 8) : 0;
-      if (lo !== 0 || hi !== 0) out[field[0]] = wide ? src.readBigUInt64LE(off + 4) : BigInt(lo);
-    }
-    off += (len + 3) & ~3;
-  }
-  return out;
-}
-
 /** Decodes the attributes inside an IPVS_CMD_ATTR_SERVICE reply nest. */
 export function decodeService(nest: Buffer): ServiceEntry {
   const a = decodeAttrs(nest);
@@ -186,35 +153,60 @@ export function decodeService(nest: Buffer): ServiceEntry {
   };
 }
 
+/** Offsets and lengths of one nest's attributes by type (-1: absent), reused: listings decode thousands of dests. */
+const at = new Int32Array(32);
+const atLen = new Int32Array(32);
+
+function scanNest(b: Buffer): void {
+  at.fill(-1);
+  for (let off = 0; off + 4 <= b.length;) {
+    const len = b.readUInt16LE(off);
+    if (len < 4 || off + len > b.length) break;
+    const type = b.readUInt16LE(off + 2) & U.NLA_TYPE_MASK;
+    if (type < at.length) { at[type] = off + 4; atLen[type] = len - 4; }
+    off += (len + 3) & ~3;
+  }
+}
+
+function at32(b: Buffer, type: number, what: string): number {
+  if (at[type]! < 0) throw new DecodeError(`missing ${what}`);
+  return b.readUInt32LE(at[type]!);
+}
+
+function sub(b: Buffer, type: number): Buffer | undefined {
+  return at[type]! < 0 ? undefined : b.subarray(at[type]!, at[type]! + atLen[type]!);
+}
+
 /** Decodes the attributes inside an IPVS_CMD_ATTR_DEST reply nest; svcAf is used when ADDR_FAMILY is absent. */
 export function decodeDest(nest: Buffer, svcAf: Family): DestEntry {
-  const a = decodeAttrs(nest);
-  const afAttr = a[U.IPVS_DEST_ATTR_ADDR_FAMILY];
-  const af = afAttr ? familyOf(afAttr.readUInt16LE(0)) : svcAf;
-  const addr = need(a, U.IPVS_DEST_ATTR_ADDR, 'dest ADDR');
-  const u32 = (t: number, what: string): number => need(a, t, what).readUInt32LE(0);
-  const tt = a[U.IPVS_DEST_ATTR_TUN_TYPE];
-  const tp = a[U.IPVS_DEST_ATTR_TUN_PORT];
-  const tf = a[U.IPVS_DEST_ATTR_TUN_FLAGS];
-  const csum = tf ? tf.readUInt16LE(0) : 0;
-  return {
+  scanNest(nest);
+  const af = at[U.IPVS_DEST_ATTR_ADDR_FAMILY]! >= 0 ? familyOf(nest.readUInt16LE(at[U.IPVS_DEST_ATTR_ADDR_FAMILY]!)) : svcAf;
+  if (at[U.IPVS_DEST_ATTR_ADDR]! < 0) throw new DecodeError('missing dest ADDR');
+  if (at[U.IPVS_DEST_ATTR_PORT]! < 0) throw new DecodeError('missing dest PORT');
+  const addrAt = at[U.IPVS_DEST_ATTR_ADDR]!;
+  const tt = at[U.IPVS_DEST_ATTR_TUN_TYPE]!;
+  const tp = at[U.IPVS_DEST_ATTR_TUN_PORT]!;
+  const tf = at[U.IPVS_DEST_ATTR_TUN_FLAGS]!;
+  const csum = tf >= 0 ? nest.readUInt16LE(tf) : 0;
+  const entry: DestEntry = {
     af,
-    addr: addrText(af, addr.subarray(0, af === 4 ? 4 : 16)),
-    port: need(a, U.IPVS_DEST_ATTR_PORT, 'dest PORT').readUInt16BE(0),
-    fwd: FWD_NAME[u32(U.IPVS_DEST_ATTR_FWD_METHOD, 'dest FWD_METHOD') & U.IP_VS_CONN_F_FWD_MASK] ?? 'gate',
-    weight: u32(U.IPVS_DEST_ATTR_WEIGHT, 'dest WEIGHT'),
-    upperThreshold: u32(U.IPVS_DEST_ATTR_U_THRESH, 'dest U_THRESH'),
-    lowerThreshold: u32(U.IPVS_DEST_ATTR_L_THRESH, 'dest L_THRESH'),
+    addr: addrText(af, nest.subarray(addrAt, addrAt + (af === 4 ? 4 : 16))),
+    port: nest.readUInt16BE(at[U.IPVS_DEST_ATTR_PORT]!),
+    fwd: FWD_NAME[at32(nest, U.IPVS_DEST_ATTR_FWD_METHOD, 'dest FWD_METHOD') & U.IP_VS_CONN_F_FWD_MASK] ?? 'gate',
+    weight: at32(nest, U.IPVS_DEST_ATTR_WEIGHT, 'dest WEIGHT'),
+    upperThreshold: at32(nest, U.IPVS_DEST_ATTR_U_THRESH, 'dest U_THRESH'),
+    lowerThreshold: at32(nest, U.IPVS_DEST_ATTR_L_THRESH, 'dest L_THRESH'),
     tunnel: {
-      type: TUN_TYPES[tt ? tt.readUInt8(0) : 0] ?? 'ipip',
-      port: tp ? tp.readUInt16BE(0) : 0,
+      type: TUN_TYPES[tt >= 0 ? nest.readUInt8(tt) : 0] ?? 'ipip',
+      port: tp >= 0 ? nest.readUInt16BE(tp) : 0,
       csum: csum & 2 ? 'remcsum' : csum & 1 ? 'csum' : 'nocsum',
     },
-    activeConns: u32(U.IPVS_DEST_ATTR_ACTIVE_CONNS, 'dest ACTIVE_CONNS'),
-    inactConns: u32(U.IPVS_DEST_ATTR_INACT_CONNS, 'dest INACT_CONNS'),
-    persistConns: u32(U.IPVS_DEST_ATTR_PERSIST_CONNS, 'dest PERSIST_CONNS'),
-    stats: decodeStats(a[U.IPVS_DEST_ATTR_STATS64], a[U.IPVS_DEST_ATTR_STATS]),
+    activeConns: at32(nest, U.IPVS_DEST_ATTR_ACTIVE_CONNS, 'dest ACTIVE_CONNS'),
+    inactConns: at32(nest, U.IPVS_DEST_ATTR_INACT_CONNS, 'dest INACT_CONNS'),
+    persistConns: at32(nest, U.IPVS_DEST_ATTR_PERSIST_CONNS, 'dest PERSIST_CONNS'),
+    stats: decodeStats(sub(nest, U.IPVS_DEST_ATTR_STATS64), sub(nest, U.IPVS_DEST_ATTR_STATS)),
   };
+  return entry;
 }
 
 /** Decodes GET_INFO's top-level attributes. */

@@ -14,7 +14,7 @@ const picked = (x) => what === 'suite' || x.name.includes(what);
 
 /** Runs the C ipvsadm (as `ipvsadm`, from PATH). */
 export function runC(args, stdin = '') {
-  const r = spawnSync('ipvsadm', args, { input: stdin, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('ipvsadm', args, { input: stdin, encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 28 });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? 128 + 9 };
 }
 
@@ -82,18 +82,20 @@ result.scenarios.push(...runProcessScenarios(process.cwd(), picked));
 spawnSync('modprobe', ['ip_vs']);
 for (const sc of SCENARIOS.filter(picked)) {
   console.error(`scenario: ${sc.name}`);
+  const t0 = Date.now();
   reset();
   const c = await runSteps(sc.steps, runCBounded);
   reset();
   const ts = await runSteps(sc.steps, runTsBounded);
-  result.scenarios.push({ name: sc.name, c, ts });
+  result.scenarios.push({ name: sc.name, c, ts, ms: Date.now() - t0 });
 }
 for (const check of [...KERNEL_CHECKS, TRAFFIC_CHECK].filter(picked)) {
   console.error(`check: ${check.name}`);
   reset();
   try {
+    const t0 = Date.now();
     const detail = await check.run({ runC, runTs });
-    result.checks.push({ name: check.name, ok: true, detail });
+    result.checks.push({ name: check.name, ok: true, detail, ms: Date.now() - t0 });
   } catch (e) {
     result.checks.push({ name: check.name, ok: false, detail: String(e && e.stack || e) });
   }

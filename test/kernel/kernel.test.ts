@@ -59,7 +59,7 @@ describe('kernel checks', () => {
   it('ran every check', () => {
     expect(result.checks.length).toBeGreaterThan(0);
   });
-  it.each(['GET_INFO', 'decodes', 'writes', 'errnos', 'daemons', 'D1', 'D2', 'D3', 'flow control', 'wrappers', 'traffic'])('%s', (needle) => {
+  it.each(['GET_INFO', 'decodes', 'writes', 'errnos', 'daemons', 'D1', 'D2', 'D3', 'failing lines in a row', '100,000-line restore', 'D7', 'wrappers', 'traffic'])('%s', (needle) => {
     const c = result.checks.find((x) => x.name.includes(needle));
     expect(c, `no kernel check named like ${needle}`).toBeDefined();
     expect(c!.ok, `${c!.name}\n${c!.detail}`).toBe(true);

@@ -15,8 +15,8 @@ const NAMES = [
   s('names: ports by protocol from /etc/services', '-A -u 192.0.2.2:domain', '-A -t 192.0.2.2:ssh', '-A -u 192.0.2.3:ntp',
     '-A --sctp-service 192.0.2.4:5060', '-A -t 192.0.2.5:8080', '-A -u 192.0.2.6:http', '-A -t 192.0.2.7:domain', '-L', '-S'),
   s('names: 33- and 28-column truncation in every view', '-A -t vip-with-a-long-name-for-truncation-test.example:http -s rr',
-    '-a -t 203.0.113.30:80 -r a-very-long-real-server-hostname.example:8080 -m -x 5', '-L', '-L --stats', '-L --rate', '-L --thresholds',
-    '-L --persistent-conn', '-L --tun-info', '-L --stats --exact', '-S'),
+    '-a -t 203.0.113.30:80 -r a-very-long-real-server-hostname.example:8080 -m', '-S', '-e -t 203.0.113.30:80 -r 198.51.100.20:8080 -m -x 5',
+    '-L', '-L --stats', '-L --rate', '-L --thresholds', '-L --persistent-conn', '-L --tun-info', '-L --stats --exact'),
   s('names: IPv6 and fwmark services', '-A -t [2001:db8::1]:80', '-a -t [2001:db8::1]:80 -r [2001:db8::10]:8080 -m',
     '-a -t [2001:db8::1]:80 -r v6-rs.example -m', '-A -f 5 -s rr', '-a -f 5 -r web-a.example -g', '-A -f 6 -6', '-L', '-S'),
   s('names: unresolvable and IPv6-only host names are rejected', '-A -t nosuchhost.invalid:80', '-A -t v6-rs.example:80', ...ONE,
@@ -80,7 +80,7 @@ const ADDRESSES = [
 
 const VIEWS = [
   s('single-service views', ...ONE, `-a -t ${V} -r 198.51.100.3 -m -x 9 -y 3`, `-Ln --rate -t ${V}`, `-Ln --thresholds -t ${V}`,
-    `-Ln --persistent-conn -t ${V}`, `-Ln --tun-info -t ${V}`, `-L --nosort -t ${V}`, `-Ln --stats --exact -t ${V}`, `-Sn`),
+    `-Ln --persistent-conn -t ${V}`, `-Ln --tun-info -t ${V}`, `-L --nosort -t ${V}`, `-Ln --stats --exact -t ${V}`),
   s('tunnel info for IPv6 and mixed families', '-A -t [2001:db8::1]:80', '-a -t [2001:db8::1]:80 -r [2001:db8::20] -i --tun-type gue --tun-port 7000',
     '-a -t [2001:db8::1]:80 -r 198.51.100.30 -i --tun-type gre --tun-csum', '-a -t [2001:db8::1]:80 -r [2001:db8::21] -i', '-Ln --tun-info', '-Sn'),
   s('sort order: protocols, ports, fwmarks, many real servers', '-A -u 192.0.2.1:80', '-A -t 192.0.2.1:81', '-A -t 192.0.2.1:80', '-A -f 3',
@@ -159,8 +159,10 @@ const POPT = [
     '--list --numeric', '--zero', '--save --numeric', '--delete-server --tcp-service 192.0.2.1:80 --real-server 198.51.100.1',
     '--delete-service --tcp-service 192.0.2.1:80', '--clear', '--list'),
   s('long option names', '--add-service --udp-service 192.0.2.1:53 --persistent 30 --netmask 255.255.255.0 --ops --pe sip',
-    '--add-service --fwmark-service 3 --ipv6 --sched-flags flag-1 --scheduler rr', '--add-server --fwmark-service 3 --ipv6 --real-server [2001:db8::5]:80 --ipip --u-threshold 9 --l-threshold 2',
-    '--add-server --fwmark-service 3 --ipv6 --real-server [2001:db8::6]:80 --gatewaying', '--list --numeric --thresholds', '--list --connection --numeric', '--save'),
+    '--add-service --fwmark-service 3 --ipv6 --sched-flags flag-1 --scheduler rr', '--add-server --fwmark-service 3 --ipv6 --real-server [2001:db8::5]:80 --ipip',
+    '--add-server --fwmark-service 3 --ipv6 --real-server [2001:db8::6]:80 --gatewaying', '--save',
+    '--edit-server --fwmark-service 3 --ipv6 --real-server [2001:db8::5]:80 --ipip --u-threshold 9 --l-threshold 2',
+    '--list --numeric --thresholds', '--list --connection --numeric'),
   s('-l is -L', '-A -t 192.0.2.1:80', '-l', '-ln', '-l -n -t 192.0.2.1:80', '-l --timeout', '-l --daemon'),
   s('ports at their limits', '-A -t 192.0.2.1:1', '-A -t 192.0.2.1:65535', '-A -t 192.0.2.1:65536', '-a -t 192.0.2.1:65535 -r 198.51.100.1:65535 -m',
     '-a -t 192.0.2.1:1 -r 198.51.100.1:1 -m', '-a -t 192.0.2.1:1 -r 198.51.100.2:65536 -m', '-Ln', '-Sn', '-L'),
@@ -170,7 +172,7 @@ const POPT = [
     '-d -f 9 -r 198.51.100.1', '-E -u 192.0.2.1:80', '-a -f 9 -r 198.51.100.1', '-a -f 9 -r 198.51.100.1', '-Ln'),
   s('kernel errors: thresholds and addresses', ...ONE, `-a -t ${V} -r 198.51.100.3 -y 10 -m`, `-a -t ${V} -r 198.51.100.3 -x 5 -y 6 -m`,
     `-e -t ${V} -r 198.51.100.1:8080 -m -x 5 -y 6`, `-a -t ${V} -r 0.0.0.0 -m`, `-a -t ${V} -r 255.255.255.255 -m`, `-a -t ${V} -r 239.1.1.1 -m`,
-    '-A -t 0.0.0.0:80', '-A -t 255.255.255.255:80', '-Ln'),
+    '-Ln'),
   s('every scheduler through -E', '-A -t 192.0.2.1:80', ...['rr', 'wrr', 'lc', 'wlc', 'lblc', 'lblcr', 'dh', 'sh', 'sed', 'nq', 'fo', 'ovf', 'mh'].flatMap((x) => [`-E -t 192.0.2.1:80 -s ${x}`, '-Ln'])),
 ];
 
@@ -183,4 +185,23 @@ const BULK = [
   s('restore: last line fails after many', R([...LONG.slice(0, 400), LONG[0]].join('\n') + '\n'), '-Ln --nosort'),
 ];
 
-export const SURFACE_SCENARIOS = [...NAMES, ...MATRIX, REPEATS, ...ADDRESSES, ...VIEWS, ...EDITS, ...CONFIG, ...RESTORE, ...POPT, ...BULK];
+const MORE = [
+  s('restore: every kernel error kind in one batch', R([`-A -t ${V} -s rr`, `-A -t ${V}`, '-A -t 192.0.2.2:80 -s nosuchsched', '-E -t 192.0.2.9:80',
+    '-D -t 192.0.2.9:80', '-Z -t 192.0.2.9:80', `-a -t ${V} -r 198.51.100.1 -m`, `-a -t ${V} -r 198.51.100.1 -m`, '-a -t 192.0.2.9:80 -r 198.51.100.1',
+    `-e -t ${V} -r 198.51.100.9 -m`, `-d -t ${V} -r 198.51.100.9`, `-a -t ${V} -r 198.51.100.3 -m -y 5`, `-a -t ${V} -r 192.0.2.255 -m`,
+    '--stop-daemon backup', '--start-daemon master --mcast-interface nosuchdev0', `-d -t ${V} -r 198.51.100.1`].join('\n') + '\n'), '-Sn'),
+  s('restore: writes on both sides of each read', R(`-A -t ${V}\n-a -t ${V} -r 198.51.100.1 -m\n-Ln\n-a -t ${V} -r 198.51.100.1 -m\n-Sn\n` +
+    `-d -t ${V} -r 198.51.100.1\n-L --timeout\n--set 10 20 30\n-L --timeout\n-L -t ${V}\n-D -t ${V}\n-Ln\n`), '--set 900 120 300'),
+  s('fwmark IPv6 services with real servers', '-A -f 20 -6 -s rr -p 60 -M 96', '-a -f 20 -6 -r [2001:db8::20]:80 -m -w 3',
+    '-a -f 20 -6 -r [2001:db8::21] -g', '-a -f 20 -6 -r 198.51.100.1 -i', '-A -f 21 -s sh -b sh-port', '-a -f 21 -r 198.51.100.2:443 -m',
+    '-Ln', '-L', '-Sn', '-Ln -f 20 -6', '-Ln --stats -f 21', '-d -f 20 -6 -r [2001:db8::21]:0', '-d -f 20 -6 -r [2001:db8::21]', '-Sn'),
+  s('gue and gre tunnels edited in place', '-A -t 203.0.113.1:80', '-a -t 203.0.113.1:80 -r 198.51.100.10 -i --tun-type gue --tun-port 6080',
+    '-e -t 203.0.113.1:80 -r 198.51.100.10 -i --tun-type gue --tun-port 6081 --tun-remcsum', '-Ln --tun-info',
+    '-e -t 203.0.113.1:80 -r 198.51.100.10 -i --tun-type gre --tun-csum', '-Ln --tun-info', '-e -t 203.0.113.1:80 -r 198.51.100.10 -i', '-Sn'),
+  s('persistent IPv6 services with names', '-A -t [2001:db8::1]:https -p 3600 -M 48', '-a -t [2001:db8::1]:https -r v6-rs.example:8443 -m',
+    '-A -u [2001:db8::1]:domain -p', '-L', '-L --persistent-conn', '-S'),
+  s('connections view on an idle table with every service kind', '-A -f 1', '-A -u 192.0.2.2:53', '-A --sctp-service 192.0.2.3:5060',
+    '-A -t [2001:db8::1]:80', '-Lnc', '-Lc', '-Lnc --persistent-conn', '-L -c --persistent-conn'),
+];
+
+export const SURFACE_SCENARIOS = [...MORE, ...NAMES, ...MATRIX, REPEATS, ...ADDRESSES, ...VIEWS, ...EDITS, ...CONFIG, ...RESTORE, ...POPT, ...BULK];
