@@ -2,9 +2,10 @@
 import { applyOne, IpvsError, type Ipvs, type IpvsWrite } from '../ipvs.js';
 import { compareDests, compareServices, sortedBy } from '../model/key.js';
 import type { ServiceEntry } from '../model/types.js';
-import { formatListing, formatServiceListing, type Row } from '../format/list.js';
+import { formatListing, formatListingHead, formatRow, formatServiceListing, type Row } from '../format/list.js';
 import { resolveNamer, type Names } from '../format/names.js';
-import { formatSave } from '../format/save.js';
+import { formatRules, formatSave } from '../format/save.js';
+import { numericNamer } from '../format/text.js';
 import { formatDaemons, formatTimeouts } from '../format/misc.js';
 import { formatConns } from '../format/conns.js';
 import { CONN_PROC_FILE, parseConns } from '../kernel/conns.js';
@@ -34,15 +35,31 @@ const DEST_FETCHERS = 4;
 
 /** Fetches every service with its real servers, sorted as ipvsadm sorts unless nosort. */
 export async function fetchRows(ipvs: Ipvs, nosort: boolean): Promise<Row[]> {
+  const rows: Row[] = [];
+  await eachRow(ipvs, nosort, (r) => rows.push(r));
+  return rows;
+}
+
+/**
+ * Hands every service with its real servers to `each`, in listing order, as soon as it and all before it
+ * are in; rows are not kept, so numeric listings of large tables stay small in memory.
+ */
+async function eachRow(ipvs: Ipvs, nosort: boolean, each: (r: Row) => void): Promise<void> {
   let services = await ipvs.services();
   if (!nosort) services = sortedBy(services, (s) => s.key, compareServices);
-  const rows: Row[] = new Array(services.length);
+  const done = new Map<number, Row>();
   let next = 0;
+  let emitted = 0;
   const fetcher = async () => {
-    for (let i = next++; i < services.length; i = next++) rows[i] = { svc: services[i]!, dests: await fetchDests(ipvs, services[i]!, nosort) };
+    for (let i = next++; i < services.length; i = next++) {
+      done.set(i, { svc: services[i]!, dests: await fetchDests(ipvs, services[i]!, nosort) });
+      for (let r = done.get(emitted); r; r = done.get(emitted)) {
+        done.delete(emitted++);
+        each(r);
+      }
+    }
   };
   await Promise.all(Array.from({ length: DEST_FETCHERS }, fetcher));
-  return rows;
 }
 
 async function fetchDests(ipvs: Ipvs, svc: ServiceEntry, nosort: boolean) {
@@ -83,13 +100,24 @@ async function list(cmd: Extract<Command, { kind: 'list' }>, ctx: Context): Prom
     return ok(formatServiceListing(row, f, await resolveNamer(ctx.names, addrsOf([row]), f.numeric)));
   }
   const info = await ipvs.info();
+  if (f.numeric) {
+    let out = formatListingHead(info, f);
+    await eachRow(ipvs, f.nosort, (r) => { out += formatRow(r, f, numericNamer); });
+    return ok(out);
+  }
   const rows = await fetchRows(ipvs, f.nosort);
-  return ok(formatListing(info, rows, f, await resolveNamer(ctx.names, addrsOf(rows), f.numeric)));
+  return ok(formatListing(info, rows, f, await resolveNamer(ctx.names, addrsOf(rows), false)));
 }
 
 async function save(numeric: boolean, ctx: Context): Promise<Output> {
-  const rows = await fetchRows(await ctx.ipvs(), false);
-  return ok(formatSave(rows, await resolveNamer(ctx.names, addrsOf(rows), numeric)));
+  const ipvs = await ctx.ipvs();
+  if (numeric) {
+    let out = '';
+    await eachRow(ipvs, false, (r) => { out += formatRules(r, numericNamer); });
+    return ok(out);
+  }
+  const rows = await fetchRows(ipvs, false);
+  return ok(formatSave(rows, await resolveNamer(ctx.names, addrsOf(rows), false)));
 }
 
 /** The table change a command makes, or undefined for reads (and -R). */

@@ -89,11 +89,15 @@ export function formatRow(r: Row, f: ListFormat, name: AddrPortNamer): string {
 
 /** list_all: the version header, the title, every row. */
 export function formatListing(info: Info, rows: Row[], f: ListFormat, name: AddrPortNamer): string {
-  const v = info.version;
-  let out = `IP Virtual Server version ${(v >> 16) & 0xff}.${(v >> 8) & 0xff}.${v & 0xff} (size=${info.connTabSize})\n`;
-  out += formatTitle(f);
+  let out = formatListingHead(info, f);
   for (const r of rows) out += formatRow(r, f, name);
   return out;
+}
+
+/** The version line and column titles that open a full listing. */
+export function formatListingHead(info: Info, f: ListFormat): string {
+  const v = info.version;
+  return `IP Virtual Server version ${(v >> 16) & 0xff}.${(v >> 8) & 0xff}.${v & 0xff} (size=${info.connTabSize})\n${formatTitle(f)}`;
 }
 
 /** list_service: the title and one row, no version header. */
