@@ -32,8 +32,9 @@ export const PROCESS_SCENARIOS = [
 
 /** Runs `args` through C ipvsadm or through our bin, as a child process (as nobody when asked). */
 function runProcess(tool, args, as, repo) {
-  const argv = tool === 'c' ? ['ipvsadm', ...args] : [process.execPath, join(repo, 'bin/ipvsadm.js'), ...args];
-  const [cmd, ...rest] = as === 'nobody' ? ['setpriv', ...NOBODY, ...argv] : argv;
+  let argv = tool === 'c' ? ['ipvsadm', ...args] : [process.execPath, join(repo, 'bin/ipvsadm.js'), ...args];
+  if (as === 'nobody') argv = tool === 'c' ? ['setpriv', ...NOBODY, ...argv] : [process.execPath, join(repo, 'test/kernel/as-nobody.mjs'), ...args];
+  const [cmd, ...rest] = argv;
   const r = spawnSync(cmd, rest, { encoding: 'utf8', cwd: '/' });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? 128 + 9 };
 }
