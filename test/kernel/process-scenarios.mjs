@@ -1,6 +1,7 @@
 // Differential scenarios that need each tool as its own process: ip_vs missing (modprobe's own stderr is part of
 // the output), ip_vs autoloaded on first use, and a caller that is not root. They run first, before ip_vs is loaded.
 import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const MODULES = '/lib/modules/6.1.176';
@@ -30,17 +31,37 @@ export const PROCESS_SCENARIOS = [
   },
 ];
 
+let copy;
+/** A copy of what the bin needs, readable by nobody: CI may clone the checkout under a 0700 /root. */
+function readableCopy(repo) {
+  if (copy) return copy;
+  copy = mkdtempSync('/tmp/ipvsadm-ts-nobody-');
+  for (const p of ['package.json', 'bin', 'dist', 'node_modules/netlink', 'node_modules/node-gyp-build']) {
+    cpSync(join(repo, p), join(copy, p), { recursive: true });
+  }
+  sh(`chmod -R a+rX '${copy}'`);
+  return copy;
+}
+
 /** Runs `args` through C ipvsadm or through our bin, as a child process (as nobody when asked). */
 function runProcess(tool, args, as, repo) {
-  let argv = tool === 'c' ? ['ipvsadm', ...args] : [process.execPath, join(repo, 'bin/ipvsadm.js'), ...args];
-  if (as === 'nobody') argv = tool === 'c' ? ['setpriv', ...NOBODY, ...argv] : [process.execPath, join(repo, 'test/kernel/as-nobody.mjs'), ...args];
-  const [cmd, ...rest] = argv;
+  const argv = tool === 'c' ? ['ipvsadm', ...args] : [process.execPath, join(as === 'nobody' ? readableCopy(repo) : repo, 'bin/ipvsadm.js'), ...args];
+  const [cmd, ...rest] = as === 'nobody' ? ['setpriv', ...NOBODY, ...argv] : argv;
   const r = spawnSync(cmd, rest, { encoding: 'utf8', cwd: '/' });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? 128 + 9 };
 }
 
 /** Runs every process scenario through both tools; returns them shaped like the in-process scenarios. */
 export function runProcessScenarios(repo, picked = () => true) {
+  try {
+    return runAll(repo, picked);
+  } finally {
+    if (copy) rmSync(copy, { recursive: true, force: true });
+    copy = undefined;
+  }
+}
+
+function runAll(repo, picked) {
   return PROCESS_SCENARIOS.filter(picked).map((sc) => {
     const side = (tool) => {
       sc.setup();
