@@ -3,5 +3,8 @@
 /** This package's version. */
 export const VERSION = '0.2.0';
 
-/** The version line of the C ipvsadm we match; scripts sniff it, so `-v` keeps it first. */
-export const C_VERSION_LINE = 'ipvsadm v1.31 2019/12/24 (compiled with popt and IPVS v1.2.1)\n';
+/** The C ipvsadm we match: the start of its version line, which scripts sniff. */
+export const C_VERSION = 'ipvsadm v1.31 2019/12/24';
+
+/** The C tool's whole -v line; `-v` keeps it first. */
+export const C_VERSION_LINE = `${C_VERSION} (compiled with popt and IPVS v1.2.1)\n`;

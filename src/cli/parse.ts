@@ -11,8 +11,6 @@ import {
   parseSchedFlags, stringToNumber, THRESHOLD_MAX, WEIGHT_MAX, type Lookup,
 } from './values.js';
 
-/** The program name ipvsadm prints in its usage and "Try ..." lines. */
-
 /** ipvsadm tryhelp_exit(-1). */
 export const tryhelp = (): Parsed => ({
   kind: 'exit', code: 255, stdout: '', stderr: `Try \`${PROGRAM} -h' or '${PROGRAM} --help' for more information.\n`,

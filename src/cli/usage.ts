@@ -1,5 +1,5 @@
 // The -h usage text (1.31's, verbatim after its first line) and the -v version text.
-import { C_VERSION_LINE, VERSION } from '../version.js';
+import { C_VERSION, C_VERSION_LINE, VERSION } from '../version.js';
 
 /** The program name in messages; node cannot know the argv[0] it was started as. */
 export const PROGRAM = 'ipvsadm';
@@ -16,7 +16,7 @@ export function quickAnswer(argv: readonly string[]): string | undefined {
 export const VERSION_TEXT = `${C_VERSION_LINE}ipvsadm-ts ${VERSION} (TypeScript, generic netlink)\n`;
 
 /** The first line of `-h`: the only line that differs from 1.31's usage text. */
-const HELP_FIRST_LINE = `ipvsadm v1.31 2019/12/24 (ipvsadm-ts ${VERSION})\n`;
+const HELP_FIRST_LINE = `${C_VERSION} (ipvsadm-ts ${VERSION})\n`;
 
 /** ipvsadm usage_exit's text for program name `p`. */
 export function usageText(p: string): string {

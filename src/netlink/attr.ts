@@ -107,14 +107,18 @@ export type Attrs = (Buffer | undefined)[];
 /** Splits a run of attributes into an array indexed by attribute type. */
 export function decodeAttrs(b: Buffer, off = 0, end = b.length): Attrs {
   const out: Attrs = [];
+  forEachAttr(b, off, end, (type, at, len) => { out[type] = b.subarray(at, at + len); });
+  return out;
+}
+
+/** Calls `fn` with each attribute's type (flags masked off), value offset and value length; no views made. */
+export function forEachAttr(b: Buffer, off: number, end: number, fn: (type: number, at: number, len: number) => void): void {
   while (off + 4 <= end) {
     const len = b.readUInt16LE(off);
-    const type = b.readUInt16LE(off + 2) & NLA_TYPE_MASK;
     if (len < 4 || off + len > end) break;
-    out[type] = b.subarray(off + 4, off + len);
+    fn(b.readUInt16LE(off + 2) & NLA_TYPE_MASK, off + 4, len - 4);
     off += align4(len);
   }
-  return out;
 }
 
 /** One netlink message inside a datagram. */

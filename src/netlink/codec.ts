@@ -12,7 +12,7 @@ import {
   type Daemon, type DaemonKey, type Dest, type DestEntry, type DestKey, type Family, type Forward, type Info,
   type Protocol, type Service, type ServiceEntry, type ServiceKey, type Timeouts, type TunnelCsum, type TunnelType,
 } from '../model/types.js';
-import { attrStr, decodeAttrs, type Attrs, type NlWriter } from './attr.js';
+import { attrStr, decodeAttrs, forEachAttr, type Attrs, type NlWriter } from './attr.js';
 import { decodeStats } from './stats.js';
 import * as U from './uapi.js';
 
@@ -159,13 +159,9 @@ const atLen = new Int32Array(32);
 
 function scanNest(b: Buffer): void {
   at.fill(-1);
-  for (let off = 0; off + 4 <= b.length;) {
-    const len = b.readUInt16LE(off);
-    if (len < 4 || off + len > b.length) break;
-    const type = b.readUInt16LE(off + 2) & U.NLA_TYPE_MASK;
-    if (type < at.length) { at[type] = off + 4; atLen[type] = len - 4; }
-    off += (len + 3) & ~3;
-  }
+  forEachAttr(b, 0, b.length, (type, off, len) => {
+    if (type < at.length) { at[type] = off; atLen[type] = len; }
+  });
 }
 
 function at32(b: Buffer, type: number, what: string): number {
@@ -188,7 +184,7 @@ export function decodeDest(nest: Buffer, svcAf: Family): DestEntry {
   const tp = at[U.IPVS_DEST_ATTR_TUN_PORT]!;
   const tf = at[U.IPVS_DEST_ATTR_TUN_FLAGS]!;
   const csum = tf >= 0 ? nest.readUInt16LE(tf) : 0;
-  const entry: DestEntry = {
+  return {
     af,
     addr: addrText(af, nest.subarray(addrAt, addrAt + (af === 4 ? 4 : 16))),
     port: nest.readUInt16BE(at[U.IPVS_DEST_ATTR_PORT]!),
@@ -206,7 +202,6 @@ export function decodeDest(nest: Buffer, svcAf: Family): DestEntry {
     persistConns: at32(nest, U.IPVS_DEST_ATTR_PERSIST_CONNS, 'dest PERSIST_CONNS'),
     stats: decodeStats(sub(nest, U.IPVS_DEST_ATTR_STATS64), sub(nest, U.IPVS_DEST_ATTR_STATS)),
   };
-  return entry;
 }
 
 /** Decodes GET_INFO's top-level attributes. */

@@ -1,5 +1,6 @@
 // IPVS_*_ATTR_STATS / STATS64 nests: decoded in place, as listings decode one per service and real server.
 import { zeroStats, type Stats } from '../model/types.js';
+import { forEachAttr } from './attr.js';
 import * as U from './uapi.js';
 
 /** Stats field by IPVS_STATS_ATTR_* type, and whether the 32-bit STATS nest carries it as u64. */
@@ -23,17 +24,13 @@ export function decodeStats(stats64: Buffer | undefined, stats: Buffer | undefin
   const out = zeroStats();
   const src = stats64 ?? stats;
   if (!src) return out;
-  for (let off = 0; off + 4 <= src.length;) {
-    const len = src.readUInt16LE(off);
-    if (len < 4 || off + len > src.length) break;
-    const field = STAT_FIELDS[src.readUInt16LE(off + 2) & U.NLA_TYPE_MASK];
-    if (field) {
-      const wide = (stats64 !== undefined || field[1]) && len >= 12;
-      const lo = src.readUInt32LE(off + 4);
-      const hi = wide ? src.readUInt32LE(off + 8) : 0;
-      if (lo !== 0 || hi !== 0) out[field[0]] = wide ? src.readBigUInt64LE(off + 4) : BigInt(lo);
-    }
-    off += (len + 3) & ~3;
-  }
+  forEachAttr(src, 0, src.length, (type, at, len) => {
+    const field = STAT_FIELDS[type];
+    if (!field || len < 4) return;
+    const wide = (stats64 !== undefined || field[1]) && len >= 8;
+    const lo = src.readUInt32LE(at);
+    const hi = wide ? src.readUInt32LE(at + 4) : 0;
+    if (lo !== 0 || hi !== 0) out[field[0]] = wide ? src.readBigUInt64LE(at) : BigInt(lo);
+  });
   return out;
 }
