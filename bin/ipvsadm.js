@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// ipvsadm: the entry point; the only place that sets the exit status. A lone -h or -v loads only its text.
+// ipvsadm: the entry point; the only place that sets the exit status. CommonJS (bin/package.json) over one
+// bundled file, dist/ipvsadm.cjs: start-up is most of a short command's time.
+'use strict';
+const cli = require('../dist/ipvsadm.cjs');
+
 const argv = process.argv.slice(2);
-const { quickAnswer } = await import('../dist/cli/usage.js');
-const quick = quickAnswer(argv);
+const quick = cli.quickAnswer(argv);
 if (quick !== undefined) {
-  process.stdout.write(quick);
+  cli.writeAll(1, quick);
 } else {
-  const { main } = await import('../dist/cli/main.js');
-  const { guardAgainstCrashes, nodeIo } = await import('../dist/cli/node-io.js');
-  guardAgainstCrashes();
-  process.exitCode = await main(argv, nodeIo());
+  cli.guardAgainstCrashes();
+  cli.main(argv, cli.nodeIo()).then((code) => { process.exitCode = code; });
 }

@@ -1,5 +1,4 @@
 // The system's name service for parsing and listing: /etc/services, and the resolver (getaddrinfo/getnameinfo).
-import { promises as dns } from 'node:dns';
 import { readFileSync } from 'node:fs';
 import { pton4 } from '../model/addr.js';
 import type { Family, Protocol } from '../model/types.js';
@@ -50,11 +49,14 @@ function serviceTable(): ServiceTable {
   return services;
 }
 
+/** node:dns, loaded on the first name lookup only (numeric commands never pay for it). */
+const dns = async () => (await import('node:dns')).promises;
+
 /** The system's lookups: what ipvsadm gets from libc. */
 export const systemLookup: Lookup & Names = {
   async hostToAddr(name) {
     try {
-      const r = await dns.lookup(name, { family: 4 });
+      const r = await (await dns()).lookup(name, { family: 4 });
       return pton4(r.address);
     } catch {
       return undefined;
@@ -63,7 +65,7 @@ export const systemLookup: Lookup & Names = {
   serviceToPort: (name, proto) => serviceTable().port(name, proto),
   async hostName(_af: Family, addr: string) {
     try {
-      return (await dns.lookupService(addr, 0)).hostname;
+      return (await (await dns()).lookupService(addr, 0)).hostname;
     } catch {
       return undefined;
     }

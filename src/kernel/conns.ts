@@ -1,5 +1,4 @@
 // /proc/net/ip_vs_conn: the connection table text, parsed as ipvsadm's print_conn reads it (sscanf).
-import { readFile } from 'node:fs/promises';
 import { addrText, pton4, pton6, u32ToBytes } from '../model/addr.js';
 import type { ConnEntry, Family, Protocol } from '../model/types.js';
 
@@ -46,5 +45,6 @@ export function parseConns(text: string): ConnEntry[] | undefined {
 
 /** Reads the connection table text; rejects when the file cannot be opened. */
 export async function readConns(): Promise<string> {
+  const { readFile } = await import('node:fs/promises'); // loaded for -c only: it costs start-up time
   return readFile(CONN_PROC_FILE, 'utf8');
 }

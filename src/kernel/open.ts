@@ -1,5 +1,4 @@
 // Opening the kernel backend: socket, IPVS family lookup, GET_INFO; one `modprobe -- ip_vs` retry as ipvsadm does.
-import { spawnSync } from 'node:child_process';
 import { ENOENT, ENOPROTOOPT } from '../model/errno.js';
 import { attrStr, decodeAttrs } from '../netlink/attr.js';
 import * as U from '../netlink/uapi.js';
@@ -48,18 +47,19 @@ async function tryOpen(): Promise<KernelIpvs> {
 }
 
 /** Runs `/sbin/modprobe -- ip_vs`, its stderr passed through; true when it exited 0. */
-export function modprobeIpvs(): boolean {
+export async function modprobeIpvs(): Promise<boolean> {
+  const { spawnSync } = await import('node:child_process'); // only here: loading it costs start-up time
   const r = spawnSync('/sbin/modprobe', ['--', 'ip_vs'], { stdio: ['ignore', 'inherit', 'inherit'] });
   return r.status === 0;
 }
 
 /** Opens KernelIpvs; on failure loads the module once and retries, like ipvsadm's main(). */
-export async function openKernelIpvs(modprobe: () => boolean = modprobeIpvs): Promise<KernelIpvs> {
+export async function openKernelIpvs(modprobe: () => boolean | Promise<boolean> = modprobeIpvs): Promise<KernelIpvs> {
   try {
     return await tryOpen();
   } catch (first) {
     if (!(first instanceof InitError)) throw first;
-    if (!modprobe()) throw first;
+    if (!(await modprobe())) throw first;
     return tryOpen();
   }
 }
