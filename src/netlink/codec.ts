@@ -10,10 +10,11 @@ import { addrBytes, addrText, bytesToU32, u32ToBytes } from '../model/addr.js';
 import { PROTOCOL_NUMBER } from '../model/key.js';
 import {
   type Daemon, type DaemonKey, type Dest, type DestEntry, type DestKey, type Family, type Forward, type Info,
-  type Protocol, type Service, type ServiceEntry, type ServiceKey, type Timeouts, type TunnelCsum, type TunnelType,
+  type Protocol, type Service, type ServiceEntry, type ServiceKey, type Stats, type Timeouts, type TunnelCsum, type TunnelType,
+  zeroStats,
 } from '../model/types.js';
 import { attrStr, decodeAttrs, forEachAttr, type Attrs, type NlWriter } from './attr.js';
-import { decodeStats } from './stats.js';
+import { decodeStats, decodeStatsAt } from './stats.js';
 import * as U from './uapi.js';
 
 export { decodeStats };
@@ -118,41 +119,6 @@ export function encodeDestKey(w: NlWriter, d: DestKey): void {
   encodeDest(w, { ...d, fwd: 'gate', weight: 0, upperThreshold: 0, lowerThreshold: 0, tunnel: { type: 'ipip', port: 0, csum: 'nocsum' } });
 }
 
-/** Decodes the attributes inside an IPVS_CMD_ATTR_SERVICE reply nest. */
-export function decodeService(nest: Buffer): ServiceEntry {
-  const a = decodeAttrs(nest);
-  const af = familyOf(need(a, U.IPVS_SVC_ATTR_AF, 'service AF').readUInt16LE(0));
-  const fw = a[U.IPVS_SVC_ATTR_FWMARK];
-  const fwmark = fw ? fw.readUInt32LE(0) : 0;
-  let key: ServiceKey;
-  if (fwmark) {
-    key = { kind: 'fwmark', af, fwmark };
-  } else {
-    const addr = need(a, U.IPVS_SVC_ATTR_ADDR, 'service ADDR');
-    key = {
-      kind: 'addr', af,
-      protocol: protocolOf(need(a, U.IPVS_SVC_ATTR_PROTOCOL, 'service PROTOCOL').readUInt16LE(0)),
-      addr: addrText(af, addr.subarray(0, af === 4 ? 4 : 16)),
-      port: need(a, U.IPVS_SVC_ATTR_PORT, 'service PORT').readUInt16BE(0),
-    };
-  }
-  const fl = need(a, U.IPVS_SVC_ATTR_FLAGS, 'service FLAGS');
-  const flags = fl.readUInt32LE(0) & fl.readUInt32LE(4);
-  const nm = need(a, U.IPVS_SVC_ATTR_NETMASK, 'service NETMASK');
-  const pe = a[U.IPVS_SVC_ATTR_PE_NAME];
-  return {
-    key,
-    scheduler: attrStr(need(a, U.IPVS_SVC_ATTR_SCHED_NAME, 'service SCHED_NAME')),
-    pe: pe ? attrStr(pe) : '',
-    persistent: (flags & U.IP_VS_SVC_F_PERSISTENT) !== 0,
-    timeout: need(a, U.IPVS_SVC_ATTR_TIMEOUT, 'service TIMEOUT').readUInt32LE(0),
-    netmask: af === 4 ? nm.readUInt32BE(0) : nm.readUInt32LE(0),
-    onePacket: (flags & U.IP_VS_SVC_F_ONEPACKET) !== 0,
-    schedFlags: (flags / U.IP_VS_SVC_F_SCHED1) & 7,
-    stats: decodeStats(a[U.IPVS_SVC_ATTR_STATS64], a[U.IPVS_SVC_ATTR_STATS]),
-  };
-}
-
 /** Offsets and lengths of one nest's attributes by type (-1: absent), reused: listings decode thousands of dests. */
 const at = new Int32Array(32);
 const atLen = new Int32Array(32);
@@ -169,8 +135,60 @@ function at32(b: Buffer, type: number, what: string): number {
   return b.readUInt32LE(at[type]!);
 }
 
-function sub(b: Buffer, type: number): Buffer | undefined {
-  return at[type]! < 0 ? undefined : b.subarray(at[type]!, at[type]! + atLen[type]!);
+/** The stats of the scanned nest: STATS64 if present, else the 32-bit STATS. */
+function statsIn(b: Buffer, t64: number, t32: number): Stats {
+  const o64 = at[t64]!;
+  const o32 = at[t32]!;
+  if (o64 >= 0) return decodeStatsAt(b, o64, o64 + atLen[t64]!, true);
+  return o32 >= 0 ? decodeStatsAt(b, o32, o32 + atLen[t32]!, false) : zeroStats();
+}
+
+/** A NUL-terminated string attribute of the scanned nest. */
+function strIn(b: Buffer, type: number): string {
+  const from = at[type]!;
+  const end = from + atLen[type]!;
+  const z = b.indexOf(0, from);
+  return b.toString('utf8', from, z < 0 || z > end ? end : z);
+}
+
+function has(type: number, what: string): number {
+  if (at[type]! < 0) throw new DecodeError(`missing ${what}`);
+  return at[type]!;
+}
+
+/** Decodes the attributes inside an IPVS_CMD_ATTR_SERVICE reply nest, in place (listings decode thousands). */
+export function decodeService(nest: Buffer): ServiceEntry {
+  scanNest(nest);
+  const af = familyOf(nest.readUInt16LE(has(U.IPVS_SVC_ATTR_AF, 'service AF')));
+  const fw = at[U.IPVS_SVC_ATTR_FWMARK]!;
+  const fwmark = fw >= 0 ? nest.readUInt32LE(fw) : 0;
+  let key: ServiceKey;
+  if (fwmark) {
+    key = { kind: 'fwmark', af, fwmark };
+  } else {
+    const addr = has(U.IPVS_SVC_ATTR_ADDR, 'service ADDR');
+    key = {
+      kind: 'addr', af,
+      protocol: protocolOf(nest.readUInt16LE(has(U.IPVS_SVC_ATTR_PROTOCOL, 'service PROTOCOL'))),
+      addr: addrText(af, nest.subarray(addr, addr + (af === 4 ? 4 : 16))),
+      port: nest.readUInt16BE(has(U.IPVS_SVC_ATTR_PORT, 'service PORT')),
+    };
+  }
+  const fl = has(U.IPVS_SVC_ATTR_FLAGS, 'service FLAGS');
+  const flags = nest.readUInt32LE(fl) & nest.readUInt32LE(fl + 4);
+  const nm = has(U.IPVS_SVC_ATTR_NETMASK, 'service NETMASK');
+  has(U.IPVS_SVC_ATTR_SCHED_NAME, 'service SCHED_NAME');
+  return {
+    key,
+    scheduler: strIn(nest, U.IPVS_SVC_ATTR_SCHED_NAME),
+    pe: at[U.IPVS_SVC_ATTR_PE_NAME]! >= 0 ? strIn(nest, U.IPVS_SVC_ATTR_PE_NAME) : '',
+    persistent: (flags & U.IP_VS_SVC_F_PERSISTENT) !== 0,
+    timeout: nest.readUInt32LE(has(U.IPVS_SVC_ATTR_TIMEOUT, 'service TIMEOUT')),
+    netmask: af === 4 ? nest.readUInt32BE(nm) : nest.readUInt32LE(nm),
+    onePacket: (flags & U.IP_VS_SVC_F_ONEPACKET) !== 0,
+    schedFlags: (flags / U.IP_VS_SVC_F_SCHED1) & 7,
+    stats: statsIn(nest, U.IPVS_SVC_ATTR_STATS64, U.IPVS_SVC_ATTR_STATS),
+  };
 }
 
 /** Decodes the attributes inside an IPVS_CMD_ATTR_DEST reply nest; svcAf is used when ADDR_FAMILY is absent. */
@@ -200,7 +218,7 @@ export function decodeDest(nest: Buffer, svcAf: Family): DestEntry {
     activeConns: at32(nest, U.IPVS_DEST_ATTR_ACTIVE_CONNS, 'dest ACTIVE_CONNS'),
     inactConns: at32(nest, U.IPVS_DEST_ATTR_INACT_CONNS, 'dest INACT_CONNS'),
     persistConns: at32(nest, U.IPVS_DEST_ATTR_PERSIST_CONNS, 'dest PERSIST_CONNS'),
-    stats: decodeStats(sub(nest, U.IPVS_DEST_ATTR_STATS64), sub(nest, U.IPVS_DEST_ATTR_STATS)),
+    stats: statsIn(nest, U.IPVS_DEST_ATTR_STATS64, U.IPVS_DEST_ATTR_STATS),
   };
 }
 

@@ -16,18 +16,22 @@ STAT_FIELDS[U.IPVS_STATS_ATTR_OUTPPS] = ['outpps', false];
 STAT_FIELDS[U.IPVS_STATS_ATTR_INBPS] = ['inbps', false];
 STAT_FIELDS[U.IPVS_STATS_ATTR_OUTBPS] = ['outbps', false];
 
-/**
- * Decodes a STATS64 nest (all u64) or, failing that, a STATS nest (u32 except bytes). Walks the nest in place
- * (no attribute views, no BigInt for zeros): listings decode one per service and real server.
- */
+/** Decodes a STATS64 nest (all u64) or, failing that, a STATS nest (u32 except bytes). */
 export function decodeStats(stats64: Buffer | undefined, stats: Buffer | undefined): Stats {
-  const out = zeroStats();
   const src = stats64 ?? stats;
-  if (!src) return out;
-  forEachAttr(src, 0, src.length, (type, at, len) => {
+  return src ? decodeStatsAt(src, 0, src.length, stats64 !== undefined) : zeroStats();
+}
+
+/**
+ * Decodes the stats nest payload at src[from, to): all u64 when `all64` (STATS64), else u32 except bytes.
+ * Walks it in place (no attribute views, no BigInt for zeros): listings decode one per service and real server.
+ */
+export function decodeStatsAt(src: Buffer, from: number, to: number, all64: boolean): Stats {
+  const out = zeroStats();
+  forEachAttr(src, from, to, (type, at, len) => {
     const field = STAT_FIELDS[type];
     if (!field || len < 4) return;
-    const wide = (stats64 !== undefined || field[1]) && len >= 8;
+    const wide = (all64 || field[1]) && len >= 8;
     const lo = src.readUInt32LE(at);
     const hi = wide ? src.readUInt32LE(at + 4) : 0;
     if (lo !== 0 || hi !== 0) out[field[0]] = wide ? src.readBigUInt64LE(at) : BigInt(lo);
