@@ -17,6 +17,8 @@ export interface Io {
   openIpvs(): Promise<Ipvs>;
   /** Reads /proc/net/ip_vs_conn. */
   readConns(): Promise<string>;
+  /** Reads /proc/net/ip_vs, when the backend is the running kernel. */
+  readTable?(): Promise<string>;
   lookup: Lookup & Names;
 }
 
@@ -37,6 +39,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const ctx: Context = {
     names: io.lookup,
     readConns: () => io.readConns(),
+    readTable: io.readTable && (() => io.readTable!()),
     ipvs: () => {
       opened ??= io.openIpvs().catch((e: unknown) => {
         const errno = errnoOf(e);

@@ -1,5 +1,6 @@
 // The real process's Io: stdout/stderr writes, stdin read to the end, the kernel backend, the system resolver.
-import { writeSync } from 'node:fs';
+import { readFileSync, writeSync } from 'node:fs';
+import { TABLE_PROC_FILE } from '../kernel/table-proc.js';
 import type { Io } from './main.js';
 import { systemLookup } from './system.js';
 
@@ -42,6 +43,7 @@ export function nodeIo(): Io {
     readStdin,
     openIpvs: async () => (await import('../kernel/open.js')).openKernelIpvs(),
     readConns: async () => (await import('../kernel/conns.js')).readConns(),
+    readTable: async () => readFileSync(TABLE_PROC_FILE, 'utf8'),
     lookup: systemLookup,
   };
 }

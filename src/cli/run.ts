@@ -1,16 +1,16 @@
 // Runs one parsed command against an Ipvs backend and returns what ipvsadm would print and exit with.
 import { applyOne, IpvsError, type Ipvs, type IpvsWrite } from '../ipvs.js';
-import { compareDests, compareServices, sortedBy } from '../model/key.js';
-import type { ServiceEntry } from '../model/types.js';
-import { formatListing, formatListingHead, formatRow, formatServiceListing, type Row } from '../format/list.js';
+import type { DestEntry, DestSummary } from '../model/types.js';
+import { formatListingHead, formatRow, formatServiceListing, formatSummaryRow, isDefaultView, type Row } from '../format/list.js';
 import { resolveNamer, type Names } from '../format/names.js';
-import { formatRules, formatSave } from '../format/save.js';
-import { numericNamer } from '../format/text.js';
+import { formatRules } from '../format/save.js';
+import { numericNamer, type AddrPortNamer } from '../format/text.js';
 import { formatDaemons, formatTimeouts } from '../format/misc.js';
 import { formatConns } from '../format/conns.js';
 import { CONN_PROC_FILE, parseConns } from '../kernel/conns.js';
 import type { Command, ListFormat } from './command.js';
 import { ipvsStrerror } from './errors.js';
+import { addrsOf, collect, eachRow, eachSummaryRow, fetchDests } from './rows.js';
 
 /** What a command printed, its status, and whether ipvsadm exit()s there (which ends a -R restore). */
 export interface Output {
@@ -26,50 +26,11 @@ export interface Context {
   names: Names;
   /** The text of /proc/net/ip_vs_conn (rejects when it cannot be opened). */
   readConns(): Promise<string>;
+  /** The text of /proc/net/ip_vs, where the backend has one (the kernel's; not the model's). */
+  readTable?(): Promise<string>;
 }
 
 const ok = (stdout = ''): Output => ({ stdout, stderr: '', code: 0, exit: false });
-
-/** How many GET_DEST dumps a listing keeps going at once (the kernel backend spreads them over sockets). */
-const DEST_FETCHERS = 4;
-
-/** Fetches every service with its real servers, sorted as ipvsadm sorts unless nosort. */
-export async function fetchRows(ipvs: Ipvs, nosort: boolean): Promise<Row[]> {
-  const rows: Row[] = [];
-  await eachRow(ipvs, nosort, (r) => rows.push(r));
-  return rows;
-}
-
-/**
- * Hands every service with its real servers to `each`, in listing order, as soon as it and all before it
- * are in; rows are not kept, so numeric listings of large tables stay small in memory.
- */
-async function eachRow(ipvs: Ipvs, nosort: boolean, each: (r: Row) => void): Promise<void> {
-  let services = await ipvs.services();
-  if (!nosort) services = sortedBy(services, (s) => s.key, compareServices);
-  const done = new Map<number, Row>();
-  let next = 0;
-  let emitted = 0;
-  const fetcher = async () => {
-    for (let i = next++; i < services.length; i = next++) {
-      done.set(i, { svc: services[i]!, dests: await fetchDests(ipvs, services[i]!, nosort) });
-      for (let r = done.get(emitted); r; r = done.get(emitted)) {
-        done.delete(emitted++);
-        each(r);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: DEST_FETCHERS }, fetcher));
-}
-
-async function fetchDests(ipvs: Ipvs, svc: ServiceEntry, nosort: boolean) {
-  const dests = await ipvs.dests(svc.key);
-  return nosort ? dests : sortedBy(dests, (d) => d, compareDests);
-}
-
-function addrsOf(rows: Row[]) {
-  return rows.flatMap((r) => [...(r.svc.key.kind === 'addr' ? [r.svc.key] : []), ...r.dests]);
-}
 
 /** list_conn: the connection table from procfs, names resolved unless -n. */
 async function connections(f: ListFormat, ctx: Context): Promise<Output> {
@@ -100,24 +61,32 @@ async function list(cmd: Extract<Command, { kind: 'list' }>, ctx: Context): Prom
     return ok(formatServiceListing(row, f, await resolveNamer(ctx.names, addrsOf([row]), f.numeric)));
   }
   const info = await ipvs.info();
-  if (f.numeric) {
-    let out = formatListingHead(info, f);
-    await eachRow(ipvs, f.nosort, (r) => { out += formatRow(r, f, numericNamer); });
-    return ok(out);
+  const head = formatListingHead(info, f);
+  if (isDefaultView(f)) {
+    return ok(await listing(head, (each) => eachSummaryRow(ipvs, f.nosort, ctx.readTable, each), formatSummaryRow, f.numeric, ctx));
   }
-  const rows = await fetchRows(ipvs, f.nosort);
-  return ok(formatListing(info, rows, f, await resolveNamer(ctx.names, addrsOf(rows), false)));
+  return ok(await listing<DestEntry>(head, (each) => eachRow(ipvs, f.nosort, each), (r, name) => formatRow(r, f, name), f.numeric, ctx));
+}
+
+/** A full listing or save: numeric ones streamed row by row; otherwise all rows first, to resolve names once. */
+async function listing<D extends DestSummary>(
+  head: string, walk: (each: (r: Row<D>) => void) => Promise<void>, format: (r: Row<D>, name: AddrPortNamer) => string,
+  numeric: boolean, ctx: Context,
+): Promise<string> {
+  let out = head;
+  if (numeric) {
+    await walk((r) => { out += format(r, numericNamer); });
+    return out;
+  }
+  const rows = await collect(walk);
+  const name = await resolveNamer(ctx.names, addrsOf(rows), false);
+  for (const r of rows) out += format(r, name);
+  return out;
 }
 
 async function save(numeric: boolean, ctx: Context): Promise<Output> {
   const ipvs = await ctx.ipvs();
-  if (numeric) {
-    let out = '';
-    await eachRow(ipvs, false, (r) => { out += formatRules(r, numericNamer); });
-    return ok(out);
-  }
-  const rows = await fetchRows(ipvs, false);
-  return ok(formatSave(rows, await resolveNamer(ctx.names, addrsOf(rows), false)));
+  return ok(await listing<DestEntry>('', (each) => eachRow(ipvs, false, each), formatRules, numeric, ctx));
 }
 
 /** The table change a command makes, or undefined for reads (and -R). */

@@ -1,12 +1,17 @@
 // The -L views (default, --stats, --rate, --thresholds, --persistent-conn, --tun-info), as ipvsadm 1.31 prints them.
 import type { ListFormat } from '../cli/command.js';
-import type { DestEntry, Info, Protocol, ServiceEntry } from '../model/types.js';
+import type { DestEntry, DestSummary, Info, Protocol, ServiceEntry } from '../model/types.js';
 import { dottedMask, FWD_NAME, largenum, left, PROTO_NAME, right, schedFlagNames, type AddrPortNamer } from './text.js';
 
-/** A service with its real servers, in the order to print them. */
-export interface Row {
+/** A service with its real servers, in the order to print them; summaries suffice for the default view. */
+export interface Row<D extends DestSummary = DestEntry> {
   svc: ServiceEntry;
-  dests: DestEntry[];
+  dests: D[];
+}
+
+/** The plain view: none of --stats, --rate, --thresholds, --persistent-conn, --tun-info. */
+export function isDefaultView(f: ListFormat): boolean {
+  return !(f.stats || f.rate || f.thresholds || f.persistentConn || f.tunInfo);
 }
 
 /** print_title. */
@@ -64,9 +69,7 @@ function tunnelInfo(d: DestEntry): string {
 }
 
 function destLine(d: DestEntry, proto: Protocol | undefined, f: ListFormat, name: AddrPortNamer): string {
-  let dn = name(d.af, d.addr, d.port, proto);
-  if (d.af !== 6) dn = dn.slice(0, 28);
-  const head = `  -> ${left(dn, 28)}`;
+  const head = destHead(d, proto, name);
   if (f.stats) return `${head}${statColumns(d.stats, f)}\n`;
   if (f.rate) {
     const st = d.stats;
@@ -75,22 +78,33 @@ function destLine(d: DestEntry, proto: Protocol | undefined, f: ListFormat, name
   if (f.thresholds) return `${head} ${[d.upperThreshold, d.lowerThreshold, d.activeConns, d.inactConns].map((n) => left(n, 10)).join(' ')}\n`;
   if (f.persistentConn) return `${head} ${left(d.weight, 9)} ${left(d.persistConns, 11)} ${left(d.activeConns, 10)} ${left(d.inactConns, 10)}\n`;
   if (f.tunInfo) return `${head} ${left(FWD_NAME[d.fwd], 7)} ${left(tunnelInfo(d), 13)} ${left(d.weight | 0, 6)} ${left(d.activeConns, 10)} ${left(d.inactConns, 10)}\n`;
-  return `${head} ${left(FWD_NAME[d.fwd], 7)} ${left(d.weight | 0, 6)} ${left(d.activeConns, 10)} ${left(d.inactConns, 10)}\n`;
+  return defaultDestLine(d, proto, name);
+}
+
+function destHead(d: DestSummary, proto: Protocol | undefined, name: AddrPortNamer): string {
+  const dn = name(d.af, d.addr, d.port, proto);
+  return `  -> ${left(d.af !== 6 ? dn.slice(0, 28) : dn, 28)}`;
+}
+
+function defaultDestLine(d: DestSummary, proto: Protocol | undefined, name: AddrPortNamer): string {
+  return `${destHead(d, proto, name)} ${left(FWD_NAME[d.fwd], 7)} ${left(d.weight | 0, 6)} ${left(d.activeConns, 10)} ${left(d.inactConns, 10)}\n`;
+}
+
+/** print_service_entry in the default view, which needs no more of a real server than /proc/net/ip_vs shows. */
+export function formatSummaryRow(r: Row<DestSummary>, name: AddrPortNamer): string {
+  let out = `${listName(r.svc, name)}${serviceDetails(r.svc)}\n`;
+  const proto = serviceProtocol(r.svc);
+  for (const d of r.dests) out += defaultDestLine(d, proto, name);
+  return out;
 }
 
 /** print_service_entry in list mode: the service line and one line per real server. */
 export function formatRow(r: Row, f: ListFormat, name: AddrPortNamer): string {
+  if (isDefaultView(f)) return formatSummaryRow(r, name);
   const sn = listName(r.svc, name);
   let out = f.stats || f.rate ? `${left(sn, 33)}${statColumns(r.svc.stats, f)}\n` : `${sn}${serviceDetails(r.svc)}\n`;
   const proto = serviceProtocol(r.svc);
   for (const d of r.dests) out += destLine(d, proto, f, name);
-  return out;
-}
-
-/** list_all: the version header, the title, every row. */
-export function formatListing(info: Info, rows: Row[], f: ListFormat, name: AddrPortNamer): string {
-  let out = formatListingHead(info, f);
-  for (const r of rows) out += formatRow(r, f, name);
   return out;
 }
 

@@ -44,8 +44,3 @@ export function formatRules(r: Row, name: AddrPortNamer): string {
   }
   return out;
 }
-
-/** The whole -S output. */
-export function formatSave(rows: Row[], name: AddrPortNamer): string {
-  return rows.map((r) => formatRules(r, name)).join('');
-}

@@ -11,7 +11,7 @@ import * as U from '../netlink/uapi.js';
 import { GenlConn, NetlinkError } from './conn.js';
 
 /** How many sockets a listing spreads its GET_DEST dumps over. */
-const DUMP_SOCKETS = 4;
+const DUMP_SOCKETS = 16;
 
 /** The IPVS command and attribute writer of one write. */
 function encodeWrite(w: IpvsWrite): [number, ((nl: NlWriter) => void) | undefined] {

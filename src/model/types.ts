@@ -93,6 +93,9 @@ export interface DestEntry extends Dest {
   stats: Stats;
 }
 
+/** What the default listing view prints of a real server (all that /proc/net/ip_vs shows of one). */
+export type DestSummary = Pick<DestEntry, 'af' | 'addr' | 'port' | 'fwd' | 'weight' | 'activeConns' | 'inactConns'>;
+
 /** Connection timeouts in seconds (0 in a SET means: keep the current value). */
 export interface Timeouts {
   tcp: number;

@@ -17,8 +17,8 @@ export const CONN_HEADER = 'Pro FromIP   FPrt ToIP     TPrt DestIP   DPrt State 
 /** One captured invocation. */
 export interface Ran { stdout: string; stderr: string; code: number }
 
-/** A CLI bound to one in-memory table. */
-export function memoryCli(ipvs = new MemoryIpvs(), openIpvs?: Io['openIpvs'], conns = CONN_HEADER) {
+/** A CLI bound to one in-memory table; `readTable` stands for /proc/net/ip_vs (none: as on the model). */
+export function memoryCli(ipvs = new MemoryIpvs(), openIpvs?: Io['openIpvs'], conns = CONN_HEADER, readTable?: Io['readTable']) {
   const run = async (argv: string | string[], stdin = ''): Promise<Ran> => {
     let stdout = '';
     let stderr = '';
@@ -27,6 +27,7 @@ export function memoryCli(ipvs = new MemoryIpvs(), openIpvs?: Io['openIpvs'], co
       stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, readStdin: async () => stdin,
       openIpvs: openIpvs ?? (async () => Object.assign(Object.create(ipvs) as MemoryIpvs, { close: async () => undefined })),
       readConns: async () => conns,
+      readTable,
       lookup: fakeLookup,
     });
     return { stdout, stderr, code };
