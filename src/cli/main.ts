@@ -18,7 +18,7 @@ export interface Io {
   /** Reads /proc/net/ip_vs_conn. */
   readConns(): Promise<string>;
   /** Reads /proc/net/ip_vs, when the backend is the running kernel. */
-  readTable?(): Promise<string>;
+  readTable?(): Promise<Buffer>;
   lookup: Lookup & Names;
 }
 

@@ -1,6 +1,6 @@
 // The real process's Io: stdout/stderr writes, stdin read to the end, the kernel backend, the system resolver.
-import { readFileSync, writeSync } from 'node:fs';
-import { TABLE_PROC_FILE } from '../kernel/table-proc.js';
+import { writeSync } from 'node:fs';
+import { readTable } from '../kernel/table-proc.js';
 import type { Io } from './main.js';
 import { systemLookup } from './system.js';
 
@@ -15,14 +15,24 @@ async function readStdin(): Promise<string> {
 const closed = new Set<number>();
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
+/** Output is encoded and written this many UTF-16 units at a time, so a large listing is not copied whole. */
+const PIECE = 1 << 16;
+
 /**
  * Writes all of `s` to fd 1 or 2 synchronously. process.stdout would load node's stream and net modules,
  * which is a measurable part of a short command's start-up; output order across both fds stays exact.
  * A non-blocking descriptor (shared with a parent) that is full gets EAGAIN: wait 1 ms and retry.
  */
 export function writeAll(fd: 1 | 2, s: string): void {
-  if (!s || closed.has(fd)) return;
-  const b = Buffer.from(s, 'utf8');
+  for (let from = 0; from < s.length && !closed.has(fd);) {
+    let to = Math.min(s.length, from + PIECE);
+    if (to < s.length && /[\ud800-\udbff]/.test(s[to - 1]!)) to--; // keep a surrogate pair together
+    writeBytes(fd, Buffer.from(s.slice(from, to), 'utf8'));
+    from = to;
+  }
+}
+
+function writeBytes(fd: 1 | 2, b: Buffer): void {
   for (let at = 0; at < b.length;) {
     try {
       at += writeSync(fd, b, at, b.length - at);
@@ -43,7 +53,7 @@ export function nodeIo(): Io {
     readStdin,
     openIpvs: async () => (await import('../kernel/open.js')).openKernelIpvs(),
     readConns: async () => (await import('../kernel/conns.js')).readConns(),
-    readTable: async () => readFileSync(TABLE_PROC_FILE, 'utf8'),
+    readTable: async () => readTable(),
     lookup: systemLookup,
   };
 }

@@ -50,17 +50,19 @@ export async function eachRow(ipvs: Ipvs, nosort: boolean, each: (r: Row) => voi
 
 /**
  * Every service with what the default view prints of its real servers. /proc/net/ip_vs holds all of them in
- * one read, taken while the service dump runs, instead of one GET_DEST dump per service (ipvsadm's cost).
- * A service the file does not show exactly once (changed during the read, or an IPv4 and an IPv6 fwmark
- * service with the same mark) is dumped, as is everything when the file cannot be read or parsed.
+ * one read, instead of one GET_DEST dump per service (ipvsadm's cost); each service's block is parsed when its
+ * row is due, so large tables stay small in memory. A service the file does not show exactly once (changed
+ * during the read, or an IPv4 and an IPv6 fwmark service with the same mark) is dumped, as is everything when
+ * the file cannot be read or parsed.
  */
 export async function eachSummaryRow(
-  ipvs: Ipvs, nosort: boolean, readTable: (() => Promise<string>) | undefined, each: (r: Row<DestSummary>) => void,
+  ipvs: Ipvs, nosort: boolean, readTable: (() => Promise<Buffer>) | undefined, each: (r: Row<DestSummary>) => void,
 ): Promise<void> {
-  const [services, text] = await Promise.all([sortedServices(ipvs, nosort), readTable?.().catch(() => undefined)]);
+  const services = await sortedServices(ipvs, nosort);
+  const text = services.length && readTable ? await readTable().catch(() => undefined) : undefined;
   const table = text === undefined ? undefined : parseTable(text);
   await eachRowOf<DestSummary>(services, (svc) => {
-    const dests = table?.get(procKey(svc.key));
+    const dests = table?.dests(procKey(svc.key));
     if (!dests) return fetchDests(ipvs, svc, nosort);
     return nosort ? dests : sortedBy(dests, (d) => d, compareDests);
   }, each);

@@ -27,7 +27,7 @@ export interface Context {
   /** The text of /proc/net/ip_vs_conn (rejects when it cannot be opened). */
   readConns(): Promise<string>;
   /** The text of /proc/net/ip_vs, where the backend has one (the kernel's; not the model's). */
-  readTable?(): Promise<string>;
+  readTable?(): Promise<Buffer>;
 }
 
 const ok = (stdout = ''): Output => ({ stdout, stderr: '', code: 0, exit: false });

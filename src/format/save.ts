@@ -37,10 +37,8 @@ export function formatRules(r: Row, name: AddrPortNamer): string {
   if (s.pe) out += ` --pe ${s.pe}`;
   if (s.onePacket) out += ' -o';
   if (s.schedFlags & 7) out += ` -b ${schedFlagNames(s)}`;
-  out += '\n';
   const proto = serviceProtocol(s);
-  for (const d of r.dests) {
-    out += `-a ${sn} -r ${name(d.af, d.addr, d.port, proto)} ${FWD_SWITCH[d.fwd]} -w ${d.weight | 0}${tunnelRule(d)}${thresholdRule(d)}\n`;
-  }
-  return out;
+  // joined flat, as listing rows are (format/list.ts)
+  return [`${out}\n`, ...r.dests.map((d) =>
+    `-a ${sn} -r ${name(d.af, d.addr, d.port, proto)} ${FWD_SWITCH[d.fwd]} -w ${d.weight | 0}${tunnelRule(d)}${thresholdRule(d)}\n`)].join('');
 }

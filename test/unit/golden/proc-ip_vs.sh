@@ -1,3 +1,5 @@
+# Captures the goldens of table-proc.test.ts from the kernel and C ipvsadm (the test reads the table lines
+# below from this file). Regenerate: test/kernel/uml-run.sh 'sh test/unit/golden/proc-ip_vs.sh'
 ipvsadm -C
 for l in "-A -t 192.0.2.1:80 -s rr" "-a -t 192.0.2.1:80 -r 198.51.100.2 -g -w 2" "-a -t 192.0.2.1:80 -r 198.51.100.1:8080 -m -w 3" \
   "-a -t 192.0.2.1:80 -r 198.51.100.3 -i" "-a -t 192.0.2.1:80 -r 192.0.2.254 -m -w 0" "-A -u 192.0.2.2:53 -p -M 255.255.255.0" \
@@ -7,6 +9,6 @@ for l in "-A -t 192.0.2.1:80 -s rr" "-a -t 192.0.2.1:80 -r 198.51.100.2 -g -w 2"
   "-a -t [2001:db8::1]:80 -r [2001:db8:0:0:1:0:ab:cd]:0 -g" "-A -t 203.0.113.1:80" "-a -t 203.0.113.1:80 -r 2001:db8::fe -i"; do
   ipvsadm $l || echo "FAILED: $l"
 done
-cat /proc/net/ip_vs > /tmp/xp/gold/ip_vs.txt
-ipvsadm -Ln > /tmp/xp/gold/Ln.txt; ipvsadm -Ln --nosort > /tmp/xp/gold/Ln-nosort.txt
+cat /proc/net/ip_vs > test/unit/golden/proc-ip_vs.txt
+ipvsadm -Ln > test/unit/golden/proc-ip_vs.Ln.txt
 ipvsadm -C
