@@ -1,9 +1,7 @@
-// Runs ipvsadm-ts's main in this process with its output counted, not printed; prints "maxRSS-KiB output-bytes".
-import { main } from '../dist/cli/main.js';
-import { nodeIo } from '../dist/cli/node-io.js';
+// Runs ipvsadm-ts as bin/ipvsadm.js does (the bundle, real output on fd 1), then prints its peak RSS in KiB on fd 2.
+import { createRequire } from 'node:module';
 
-let bytes = 0;
-const io = { ...nodeIo(), stdout: (s) => { bytes += Buffer.byteLength(s); } };
-const code = await main(process.argv.slice(2), io);
-process.stdout.write(`${process.resourceUsage().maxRSS} ${bytes}\n`);
+const cli = createRequire(import.meta.url)('../dist/ipvsadm.cjs');
+const code = await cli.main(process.argv.slice(2), cli.nodeIo());
+process.stderr.write(`${process.resourceUsage().maxRSS}\n`);
 process.exitCode = code;
