@@ -10,6 +10,9 @@ import type { Transport } from './socket.js';
  */
 const REPLY_COST = 1536;
 
+/** Room to start a batch's writer with, per message: a NEW_DEST with its service key takes ~140 bytes. */
+const BATCH_MESSAGE_SIZE = 192;
+
 /** A request failed: the kernel's errno (positive) and extended-ack text. */
 export class NetlinkError extends Error {
   constructor(readonly errno: number, readonly detail?: string) {
@@ -179,7 +182,7 @@ export class GenlConn {
     if (bodies.length === 0) return [];
     if (bodies.length > this.maxBatch) throw new RangeError(`batch of ${bodies.length} > ${this.maxBatch}`);
     await this.slots(bodies.length);
-    const w = new NlWriter();
+    const w = new NlWriter(bodies.length * BATCH_MESSAGE_SIZE);
     const seqs = bodies.map(() => this.nextSeq());
     bodies.forEach((body, i) => {
       const seq = seqs[i]!;
@@ -194,7 +197,7 @@ export class GenlConn {
     done.catch(() => undefined);
     this.t.setBusy(true);
     try {
-      await this.t.send(Buffer.from(w.finish()));
+      await this.t.send(w.finish());
     } catch (e) {
       for (const seq of seqs) this.batches.delete(seq);
       this.release(seqs.length);
