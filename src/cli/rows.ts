@@ -59,8 +59,8 @@ export async function eachSummaryRow(
   ipvs: Ipvs, nosort: boolean, readTable: (() => Promise<Buffer>) | undefined, each: (r: Row<DestSummary>) => void,
 ): Promise<void> {
   const services = await sortedServices(ipvs, nosort);
-  const text = services.length && readTable ? await readTable().catch(() => undefined) : undefined;
-  const table = text === undefined ? undefined : parseTable(text);
+  const file = services.length && readTable ? await readTable().catch(() => undefined) : undefined;
+  const table = file === undefined ? undefined : parseTable(file);
   await eachRowOf<DestSummary>(services, (svc) => {
     const dests = table?.dests(procKey(svc.key));
     if (!dests) return fetchDests(ipvs, svc, nosort);

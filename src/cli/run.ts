@@ -26,7 +26,7 @@ export interface Context {
   names: Names;
   /** The text of /proc/net/ip_vs_conn (rejects when it cannot be opened). */
   readConns(): Promise<string>;
-  /** The text of /proc/net/ip_vs, where the backend has one (the kernel's; not the model's). */
+  /** The bytes of /proc/net/ip_vs, where the backend has one (the kernel's; not the model's). */
   readTable?(): Promise<Buffer>;
 }
 
